@@ -1,0 +1,33 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+/**
+ * The e2e build (`wxt build --mode e2e`) differs from production in one way only: host
+ * permissions for the loopback fixture server. A popup opened as a tab by a test never gets
+ * the activeTab grant a real toolbar click gives, so without them `executeScript` is refused.
+ */
+const E2E_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+export default defineConfig({
+  imports: false,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    plugins: [preact()],
+  }),
+  manifest: ({ browser, mode }) => ({
+    name: 'Lede',
+    description: 'Read the news without the clutter: clean articles, who said what, and an offline library.',
+    permissions: ['activeTab', 'scripting', 'storage'],
+    ...(mode === 'e2e' ? { host_permissions: E2E_HOSTS } : {}),
+    action: { default_title: 'Read with Lede (Alt+Shift+R)' },
+    commands: {
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+R' },
+        description: 'Open Lede on this page',
+      },
+    },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'lede@lede.example', strict_min_version: '115.0' } } }
+      : {}),
+  }),
+});

@@ -23,7 +23,7 @@ const gzipKb = (file: string) => gzipSync(readFileSync(file), { level: 9 }).leng
 export function popupScripts(outDir: string, html = 'popup.html'): string[] {
   const page = readFileSync(join(outDir, html), 'utf8');
   const queue = [...page.matchAll(/<(?:script|link)[^>]+(?:src|href)="([^"]+\.js)"/g)].map((m) =>
-    join(outDir, m[1]),
+    resolve(outDir, `.${m[1].startsWith('/') ? '' : '/'}${m[1]}`),
   );
   const seen = new Set<string>();
   while (queue.length) {
@@ -120,7 +120,7 @@ export async function run(): Promise<BenchSection> {
       popupJsGzipKb: {
         size: round(popupKb),
         budget: BUDGET.popupKb,
-        files: scripts.map((f) => f.slice(f.indexOf('chrome-mv3'))),
+        files: scripts.map((f) => f.slice(f.indexOf('chrome-mv3/') + 'chrome-mv3/'.length)),
       },
       pass: p.median <= BUDGET.paintedMs && extractKb <= BUDGET.extractKb && popupKb <= BUDGET.popupKb,
     };

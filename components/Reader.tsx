@@ -85,7 +85,7 @@ export function Reader(props: ReaderProps) {
           >
             <Icon name="type" />
           </button>
-          {props.onOpenInTab && (
+          {article && props.onOpenInTab && (
             <button
               type="button"
               class="icon-button"

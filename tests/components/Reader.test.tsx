@@ -95,3 +95,31 @@ test('the settings panel opens from the toolbar and closes with Escape, returnin
   expect(toggle.getAttribute('aria-expanded')).toBe('false');
   expect(document.activeElement).toBe(toggle);
 });
+
+test('loading until the read settles: busy, with a status for screen readers', async () => {
+  host = document.createElement('div');
+  document.body.append(host);
+  let settle: (result: ReadResult) => void = () => {};
+  const initial = new Promise<ReadResult>((resolve) => {
+    settle = resolve;
+  });
+  await act(async () => {
+    render(
+      <Reader
+        layout="tab"
+        initial={initial}
+        reload={() => initial}
+        settings={DEFAULT_SETTINGS}
+        onSettingsChange={() => {}}
+      />,
+      host,
+    );
+  });
+  const root = host.querySelector('[data-testid="reader"]') as HTMLElement;
+  expect(root.dataset.state).toBe('loading');
+  expect(root.querySelector('main')?.getAttribute('aria-busy')).toBe('true');
+  expect(root.querySelector('[role="status"]')?.textContent).toContain('Reading this page');
+  expect(root.querySelector('[data-testid="open-in-tab"]')).toBeNull();
+  await act(async () => settle({ kind: 'restricted', reason: 'pdf' }));
+  expect(root.dataset.state).toBe('restricted');
+});

@@ -186,6 +186,8 @@ describe('settings and the full-tab reader', () => {
     // Reset for the other tests.
     await popup.getByTestId('settings-toggle').click();
     await popup.locator('input[name="theme"][value="light"]').check();
+    await popup.getByTestId('font-smaller').click();
+    await popup.getByTestId('font-smaller').click();
     await closeAll(first.article, popup);
   });
 
@@ -273,7 +275,11 @@ describe('accessibility and screenshots', () => {
         .locator('.article__body img, .article__lead img')
         .first()
         .evaluate((img) => (img as HTMLImageElement).decode());
+      expect(await popup.getByTestId('font-size').count()).toBe(0);
+      expect(await popup.locator('.article').evaluate((el) => getComputedStyle(el).fontSize)).toBe('18px');
+      await popup.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       await popup.mouse.move(260, 590);
+      await popup.waitForTimeout(100);
       await popup.screenshot({ path: `docs/screenshots/popup-${theme}.png` });
       await closeAll(article, popup);
     }
@@ -284,4 +290,8 @@ describe('accessibility and screenshots', () => {
     await popup.locator('input[name="theme"][value="auto"]').check();
     await closeAll(article, popup);
   });
+});
+
+test('no reader page logged an error or threw during any of the above', () => {
+  expect(pageErrors.filter((e) => e.startsWith('chrome-extension://'))).toEqual([]);
 });

@@ -162,7 +162,10 @@ function inspectReader(): string[] {
   }
   for (const el of document.querySelectorAll('meta')) {
     const known = ['charset', 'viewport', 'referrer', 'color-scheme'];
-    if (!known.some((k) => el.hasAttribute(k) || el.getAttribute('name') === k)) found.push('foreign <meta>');
+    const ours =
+      known.some((k) => el.hasAttribute(k) || el.getAttribute('name') === k) ||
+      el.getAttribute('http-equiv') === 'x-dns-prefetch-control';
+    if (!ours) found.push(`foreign <meta> ${el.outerHTML}`);
   }
   for (const el of document.querySelectorAll('link')) {
     if (!(el as HTMLLinkElement).href.startsWith(location.origin))

@@ -19,6 +19,8 @@ export interface ReaderProps {
   onSettingsChange: (settings: ReaderSettings) => void;
   /** Shown in the popup only: opens the same article in a full tab. */
   onOpenInTab?: () => void;
+  /** The full-tab command's current shortcut, shown in the button's tooltip. */
+  openInTabShortcut?: string;
   /** Extra toolbar buttons (e.g. Save, highlight toggles), placed before the text settings. */
   toolbarExtras?: (article: Article) => ComponentChildren;
   /** Rendered under the article (e.g. the highlights panel). */
@@ -91,7 +93,11 @@ export function Reader(props: ReaderProps) {
               class="icon-button"
               data-testid="open-in-tab"
               aria-label="Open in a full tab"
-              title="Open in a full tab (Alt+Shift+F)"
+              title={
+                props.openInTabShortcut
+                  ? `Open in a full tab (${props.openInTabShortcut})`
+                  : 'Open in a full tab'
+              }
               onClick={props.onOpenInTab}
             >
               <Icon name="external" />

@@ -1,4 +1,6 @@
+import { useEffect, useState } from 'preact/hooks';
 import { ReaderApp } from '@/components/ReaderApp';
+import { commandShortcut } from '@/lib/command-shortcut';
 import { openReaderTab } from '@/lib/open-reader-tab';
 import type { ReadResult } from '@/lib/read-tab';
 import type { ReaderSettings } from '@/lib/settings';
@@ -9,6 +11,10 @@ export function App(props: {
   initial: Promise<ReadResult>;
   settings: ReaderSettings;
 }) {
+  const [shortcut, setShortcut] = useState<string>();
+  useEffect(() => {
+    commandShortcut('open-reader').then(setShortcut);
+  }, []);
   const openInTab = async () => {
     const id = await props.tabId;
     if (id === undefined) return;
@@ -22,6 +28,7 @@ export function App(props: {
       reload={() => startReading(props.tabId)}
       initialSettings={props.settings}
       onOpenInTab={openInTab}
+      openInTabShortcut={shortcut}
     />
   );
 }

@@ -194,6 +194,10 @@ describe('settings and the full-tab reader', () => {
   test('"Open in a full tab" opens reader.html for the same tab with the same article', async () => {
     const { article, popup } = await openPopupFor(ext, server.page('/full-tab/', seedHtml()));
     expect(await settledState(popup)).toBe('ready');
+    // The tooltip shows the command's current key (changeable at chrome://extensions/shortcuts).
+    await expect
+      .poll(() => popup.getByTestId('open-in-tab').getAttribute('title'))
+      .toBe('Open in a full tab (Alt+Shift+F)');
     const [reader] = await Promise.all([
       ext.context.waitForEvent('page'),
       popup.getByTestId('open-in-tab').click(),

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ReaderApp } from '@/components/ReaderApp';
 import { commandShortcut } from '@/lib/command-shortcut';
-import { openReaderTab } from '@/lib/open-reader-tab';
+import { OPEN_READER_COMMAND, openReaderTab } from '@/lib/open-reader-tab';
 import type { ReadResult } from '@/lib/read-tab';
 import type { ReaderSettings } from '@/lib/settings';
 import { startReading } from '@/lib/start-reading';
@@ -13,7 +13,7 @@ export function App(props: {
 }) {
   const [shortcut, setShortcut] = useState<string>();
   useEffect(() => {
-    commandShortcut('open-reader').then(setShortcut);
+    commandShortcut(OPEN_READER_COMMAND).then(setShortcut);
   }, []);
   const openInTab = async () => {
     const id = await props.tabId;

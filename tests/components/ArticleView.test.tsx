@@ -61,6 +61,14 @@ test('the lead image shows with its caption, but not when the body already has i
   });
   expect(inBody.querySelector('.article__lead')).toBeNull();
   expect(inBody.querySelectorAll('img')).toHaveLength(1);
+  render(null, host);
+  host.remove();
+  // Mentioning the file name in text is not showing the image.
+  const mention = mount({
+    ...base,
+    contentHtml: '<p>The lead photo of the ferry.</p><img src="/images/other.jpg" alt="lead">',
+  });
+  expect(mention.querySelector('.article__lead img')).not.toBeNull();
 });
 
 test('images from other sites wait for a click', () => {

@@ -1,4 +1,5 @@
 import createDOMPurify, { type Config, type DOMPurify, type WindowLike } from 'dompurify';
+import { normalizeHeadings } from './normalize-headings';
 import { registrableDomain } from './registrable-domain';
 
 /** HTML that went through `sanitizeArticleHtml`: the only HTML the reader ever renders. */
@@ -331,6 +332,7 @@ export function sanitizeArticleHtml(html: string, win: WindowLike, options: Sani
     if (el.hasAttribute(BLOCKED_SRC_ATTR)) ctx.blocked--;
     el.remove();
   }
+  normalizeHeadings(fragment);
   const holder = (fragment.ownerDocument as Document).createElement('div');
   holder.append(fragment);
   return { html: holder.innerHTML as SanitizedHtml, blockedImages: ctx.blocked };

@@ -206,6 +206,8 @@ describe('settings and the full-tab reader', () => {
     expect(await settledState(reader)).toBe('ready');
     expect(await reader.getByTestId('article-title').textContent()).toBe(gold.metadata.title);
     expect(await reader.title()).toBe(gold.metadata.title);
+    const axe = await new AxeBuilder({ page: reader }).analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
     await closeAll(article, reader);
   });
 

@@ -191,6 +191,19 @@ describe('settings and the full-tab reader', () => {
     await closeAll(first.article, popup);
   });
 
+  test('a change in one reader page reaches the others that are open', async () => {
+    const { article, popup } = await openPopupFor(ext, server.page('/sync/', seedHtml()));
+    const tab = await openPopupForTab(ext, await ext.tabIdOf(article), 'reader.html');
+    expect(await settledState(popup)).toBe('ready');
+    expect(await settledState(tab)).toBe('ready');
+    await popup.getByTestId('settings-toggle').click();
+    await popup.locator('input[name="theme"][value="sepia"]').check();
+    await expect.poll(() => tab.evaluate(() => document.documentElement.dataset.theme)).toBe('sepia');
+    await popup.locator('input[name="theme"][value="light"]').check();
+    await expect.poll(() => tab.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    await closeAll(article, popup, tab);
+  });
+
   test('"Open in a full tab" opens reader.html for the same tab with the same article', async () => {
     const { article, popup } = await openPopupFor(ext, server.page('/full-tab/', seedHtml()));
     expect(await settledState(popup)).toBe('ready');

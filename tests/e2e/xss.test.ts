@@ -216,6 +216,11 @@ async function checkVector(v: Vector): Promise<string[]> {
       ...(await popup.evaluate(() => (window as unknown as { __canary: string[] }).__canary)),
     ];
   }
+  if (state === 'empty') {
+    // Nothing found to show is safe too; the positive control below keeps this from hiding a broken run.
+    notReady.push(`${v.id}: empty`);
+    return [...findings];
+  }
   if (state !== 'ready') return [`reader state ${state}`];
   // Lazy images load on scroll; hyperlink auditing (ping) fires on click.
   await popup.evaluate(() => document.body.scrollTo(0, document.body.scrollHeight));

@@ -77,8 +77,26 @@ const NOISE_BOX = new RegExp(
 /** A noise box bigger than this (in characters of non-link text) is assumed to hold the article. */
 const MAX_BOX_TEXT = 400;
 
-/** Never article content, and big: removing them first makes Readability's many passes cheaper. */
-const INERT_TAGS = new Set(['script', 'style', 'noscript', 'template', 'link', 'svg']);
+/**
+ * Never article content: code, and what Readability strips from its result anyway (page footers,
+ * asides, navigation, form controls). Removing them first makes Readability's many passes cheaper
+ * and keeps their text out of its scoring.
+ */
+const INERT_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'link',
+  'svg',
+  'nav',
+  'aside',
+  'footer',
+  'input',
+  'textarea',
+  'select',
+  'button',
+]);
 
 const SKIP_LINK_TEXT = /^\s*(?:skip|jump) to (?:the )?(?:main )?(?:content|navigation|article|story|main)/i;
 const ADMIN_HREF = /\/wp-admin\/|\/ghost\/#\/editor\/|[?&]action=edit\b|\/wp-login\.php/;

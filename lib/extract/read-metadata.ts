@@ -141,7 +141,7 @@ function scan(doc: Document): PageScan {
         break;
       case 'img':
         page.images.push(el);
-        if (!page.figureImage && el.closest('figure')) page.figureImage = el;
+        if (!page.figureImage && inFigure(el)) page.figureImage = el;
         break;
     }
     const itemprop = el.getAttribute('itemprop');
@@ -151,6 +151,12 @@ function scan(doc: Document): PageScan {
     }
   }
   return page;
+}
+
+// A parent walk: jsdom's selector-based `closest` costs far more on every image of a big page.
+function inFigure(el: Element): boolean {
+  for (let p = el.parentElement; p; p = p.parentElement) if (p.localName === 'figure') return true;
+  return false;
 }
 
 function addMeta(out: Record<string, string>, el: Element): void {

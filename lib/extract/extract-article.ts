@@ -14,11 +14,12 @@ import { countWords, readingMinutes } from './reading-time';
  * an article, so the UI can offer "no article here — show anyway".
  */
 export function extractArticle(doc: Document, url: string): Article | null {
-  const readerable = isProbablyReaderable(doc);
-  // Metadata first: Readability removes the JSON-LD scripts and the header it reads from.
+  // Metadata first: cleaning and Readability remove the JSON-LD scripts and headers it reads.
   const meta = readMetadata(doc, url);
   fixLazyImages(doc);
   cleanPage(doc);
+  // On the cleaned page: what is hidden or boilerplate does not make a page look like an article.
+  const readerable = isProbablyReaderable(doc);
   markNonBodyText(doc);
 
   const parsed = new Readability<Element>(doc, {

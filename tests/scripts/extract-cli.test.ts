@@ -90,7 +90,7 @@ test('a directory gives JSON Lines in name order; bad files fail alone, other fi
   expect(lines[0].url).toBe('https://example.org/story');
   expect(lines[1].textContent).not.toContain('newsletter');
   expect(lines[2].error).toMatch(/gzip/);
-  expect(lines[3].error).toMatch(/no article/);
+  expect(lines[3].error).toBe('the page is empty');
   expect(Object.keys(lines[2])).toEqual(['file', 'ok', 'error']);
 });
 

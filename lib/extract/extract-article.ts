@@ -1,31 +1,80 @@
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import type { Article } from './article';
+import { blockText } from './block-text';
+import { cleanPage } from './clean-page';
+import { fixLazyImages } from './fix-lazy-images';
+import { flattenShadowTemplates } from './flatten-shadow-roots';
+import { noArticleReason, pageShape } from './no-article-reason';
+import { isNonBodyText, markNonBodyText, NON_BODY_ATTR } from './non-body-text';
+import { readMetadata } from './read-metadata';
+import { countWords, readingMinutes } from './reading-time';
+
+/** What a page holds: its article (or the best candidate), and why it is no article if it is not. */
+export interface ExtractedPage {
+  article: Article | null;
+  /** Set when the page has no article to read (empty, binary, frameset, links only, ...). */
+  reason: string | null;
+}
 
 /**
  * Extracts the article from `doc`. Works on any DOM (a clone of the live page in the browser,
- * jsdom in Node). `doc` is modified: pass a clone when the document is live.
- * Returns null when Readability finds no content at all.
+ * jsdom in Node) and uses no layout. `doc` is modified: pass a clone when the document is live.
+ * Returns null only when there is no content at all; `readerable` says whether the page looks like
+ * an article, so the UI can offer "no article here — show anyway".
  */
 export function extractArticle(doc: Document, url: string): Article | null {
+  return extractPage(doc, url).article;
+}
+
+/** `extractArticle`, plus the reason a page has no article; `article.readerable` is false then. */
+export function extractPage(doc: Document, url: string): ExtractedPage {
+  flattenShadowTemplates(doc);
+  const shape = pageShape(doc);
+  const article = extract(doc, url);
+  const reason = noArticleReason(shape, article.content, article.value?.textContent ?? '');
+  if (article.value && reason) article.value.readerable = false;
+  return { article: article.value, reason };
+}
+
+function extract(doc: Document, url: string): { value: Article | null; content: Element | null } {
+  // Metadata first: cleaning and Readability remove the JSON-LD scripts and headers it reads.
+  const meta = readMetadata(doc, url);
+  fixLazyImages(doc);
+  cleanPage(doc);
+  // On the cleaned page: what is hidden or boilerplate does not make a page look like an article.
   const readerable = isProbablyReaderable(doc);
-  const parsed = new Readability(doc).parse();
-  if (!parsed?.content) return null;
-  const textContent = (parsed.textContent ?? '').trim();
-  const wordCount = textContent.split(/\s+/).filter(Boolean).length;
-  return {
+  markNonBodyText(doc);
+
+  const parsed = new Readability<Element>(doc, {
+    disableJSONLD: true,
+    // Hand back the element itself: the text is built from the DOM, not re-parsed from HTML.
+    serializer: (node) => node as Element,
+  }).parse();
+  const content = parsed?.content;
+  if (!content) return { value: null, content: null };
+
+  const textContent = blockText(content, isNonBodyText);
+  for (const el of Array.from(content.querySelectorAll(`[${NON_BODY_ATTR}]`)))
+    el.removeAttribute(NON_BODY_ATTR);
+  const contentHtml = content.innerHTML;
+  if (!textContent && !contentHtml.trim()) return { value: null, content };
+
+  const lang = meta.lang ?? parsed.lang ?? null;
+  const value: Article = {
     url,
-    title: parsed.title ?? '',
-    byline: parsed.byline ?? null,
-    siteName: parsed.siteName ?? null,
-    publishedTime: parsed.publishedTime ?? null,
-    lang: parsed.lang ?? null,
-    dir: parsed.dir === 'rtl' ? 'rtl' : parsed.dir === 'ltr' ? 'ltr' : null,
-    excerpt: parsed.excerpt ?? null,
-    leadImage: null,
-    contentHtml: parsed.content,
+    title: meta.title ?? parsed.title ?? '',
+    byline: meta.byline ?? parsed.byline?.replace(/^by\s+/i, '').trim() ?? null,
+    siteName: meta.siteName ?? parsed.siteName ?? null,
+    publishedTime: meta.publishedTime,
+    lang,
+    dir: meta.dir,
+    excerpt: meta.excerpt ?? parsed.excerpt ?? null,
+    leadImage: meta.leadImage,
+    contentHtml,
     textContent,
-    wordCount,
-    readingMinutes: Math.max(1, Math.round(wordCount / 230)),
+    wordCount: countWords(textContent),
+    readingMinutes: readingMinutes(textContent, lang),
     readerable,
   };
+  return { value, content };
 }

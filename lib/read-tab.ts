@@ -10,10 +10,16 @@ export type ReadResult =
   | { kind: 'restricted'; reason: RestrictedReason }
   | { kind: 'error'; message: string; timedOut: boolean };
 
+/** The runtime-registered extraction script (entrypoints/extract.content), as packaged. */
+export const EXTRACT_SCRIPT = '/content-scripts/extract.js';
+
 /** Past this the reader shows an error with a retry button instead of a spinner forever. */
 export const READ_TIMEOUT_MS = 3000;
 
 class TimeoutError extends Error {}
+
+/** What `scripting.executeScript` resolves to. */
+export type InjectionResults = { result?: unknown }[];
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -40,15 +46,23 @@ async function tabUrl(tabId: number): Promise<string | undefined> {
  * An article with `readerable: false` is the best candidate on a page that is not an article;
  * `null` from the script means nothing was found at all (mapped to an empty article state by the UI).
  */
-export async function readTab(tabId: number, timeoutMs = READ_TIMEOUT_MS): Promise<ReadResult> {
+export async function readTab(
+  tabId: number,
+  timeoutMs = READ_TIMEOUT_MS,
+  /** An injection into `tabId` already under way (public/reader-boot.js starts one before the bundle loads). */
+  started?: Promise<InjectionResults | undefined>,
+): Promise<ReadResult> {
   const url = await tabUrl(tabId);
   const reason = restrictedReasonOfUrl(url);
   if (reason) return { kind: 'restricted', reason };
   try {
-    const [injection] = await withTimeout(
-      browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/extract.js'] }),
-      timeoutMs,
-    );
+    const results =
+      (await withTimeout(started ?? Promise.resolve(undefined), timeoutMs)) ??
+      (await withTimeout(
+        browser.scripting.executeScript({ target: { tabId }, files: [EXTRACT_SCRIPT] }),
+        timeoutMs,
+      ));
+    const [injection] = results;
     const article = (injection?.result as Article | null | undefined) ?? null;
     return article ? { kind: 'article', article } : { kind: 'none' };
   } catch (error) {

@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { beforeEach, expect, test, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Article } from '@/lib/extract/article';
-import { readTab } from '@/lib/read-tab';
+import { EXTRACT_SCRIPT, readTab } from '@/lib/read-tab';
 
 async function openTab(url: string): Promise<number> {
   const tab = await fakeBrowser.tabs.create({ url });
@@ -43,4 +44,20 @@ test('a page that never answers times out instead of hanging', async () => {
   vi.spyOn(browser.scripting, 'executeScript').mockReturnValue(new Promise(() => {}) as never);
   const result = await readTab(await openTab('https://news.example.com/a'), 50);
   expect(result).toMatchObject({ kind: 'error', timedOut: true });
+});
+
+test('an injection already started by the boot script is used instead of a second one', async () => {
+  const article = { title: 'Early', readerable: true } as Article;
+  const inject = vi.spyOn(browser.scripting, 'executeScript');
+  const id = await openTab('https://news.example.com/a');
+  expect(await readTab(id, 1000, Promise.resolve([{ result: article }]))).toEqual({
+    kind: 'article',
+    article,
+  });
+  expect(inject).not.toHaveBeenCalled();
+});
+
+test('the boot script injects the same file readTab does', () => {
+  const boot = readFileSync(new URL('../../public/reader-boot.js', import.meta.url), 'utf8');
+  expect(boot).toContain(`files: ['${EXTRACT_SCRIPT}']`);
 });

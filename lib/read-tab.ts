@@ -52,12 +52,15 @@ export async function readTab(
   /** An injection into `tabId` already under way (public/reader-boot.js starts one before the bundle loads). */
   started?: Promise<InjectionResults | undefined>,
 ): Promise<ReadResult> {
+  // With an injection already under way the URL lookup runs beside it, off the critical path.
+  const pending = started ? withTimeout(started, timeoutMs) : undefined;
+  pending?.catch(() => {});
   const url = await tabUrl(tabId);
   const reason = restrictedReasonOfUrl(url);
   if (reason) return { kind: 'restricted', reason };
   try {
     const results =
-      (await withTimeout(started ?? Promise.resolve(undefined), timeoutMs)) ??
+      (await pending) ??
       (await withTimeout(
         browser.scripting.executeScript({ target: { tabId }, files: [EXTRACT_SCRIPT] }),
         timeoutMs,

@@ -117,6 +117,7 @@ export function Reader(props: ReaderProps) {
         )}
         {view.state === 'empty' && (
           <EmptyState
+            reason={view.reason}
             onShowAnyway={
               view.candidate
                 ? () => view.candidate && setView({ state: 'ready', article: view.candidate })

@@ -1,12 +1,14 @@
 import { browser } from 'wxt/browser';
 import type { Article } from './extract/article';
+import type { ExtractedPage } from './extract/extract-article';
 import { type RestrictedReason, restrictedReasonOfError, restrictedReasonOfUrl } from './restricted-url';
 
 /** What reading a tab can give: every outcome the reader has a state for. */
 export type ReadResult =
-  | { kind: 'article'; article: Article }
+  /** `reason` is set when the article is only the best candidate on a page that is no article. */
+  | { kind: 'article'; article: Article; reason?: string | null }
   /** The script found nothing at all on the page. */
-  | { kind: 'none' }
+  | { kind: 'none'; reason?: string | null }
   | { kind: 'restricted'; reason: RestrictedReason }
   | { kind: 'error'; message: string; timedOut: boolean };
 
@@ -66,8 +68,9 @@ export async function readTab(
         timeoutMs,
       ));
     const [injection] = results;
-    const article = (injection?.result as Article | null | undefined) ?? null;
-    return article ? { kind: 'article', article } : { kind: 'none' };
+    const page = (injection?.result as ExtractedPage | null | undefined) ?? null;
+    const reason = page?.reason ?? null;
+    return page?.article ? { kind: 'article', article: page.article, reason } : { kind: 'none', reason };
   } catch (error) {
     if (error instanceof TimeoutError) return { kind: 'error', message: error.message, timedOut: true };
     const refused = restrictedReasonOfError(error, url);

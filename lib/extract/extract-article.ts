@@ -1,9 +1,10 @@
-import { isProbablyReaderable, Readability } from '@mozilla/readability';
+import { Readability } from '@mozilla/readability';
 import type { Article } from './article';
 import { blockText } from './block-text';
 import { cleanPage } from './clean-page';
 import { fixLazyImages } from './fix-lazy-images';
 import { flattenShadowTemplates } from './flatten-shadow-roots';
+import { isReaderable } from './is-readerable';
 import { noArticleReason, pageShape } from './no-article-reason';
 import { isNonBodyText, markNonBodyText, NON_BODY_ATTR } from './non-body-text';
 import { readMetadata } from './read-metadata';
@@ -42,7 +43,7 @@ function extract(doc: Document, url: string): { value: Article | null; content: 
   fixLazyImages(doc);
   cleanPage(doc);
   // On the cleaned page: what is hidden or boilerplate does not make a page look like an article.
-  const readerable = isProbablyReaderable(doc);
+  const readerable = isReaderable(doc, meta.lang);
   markNonBodyText(doc);
 
   const parsed = new Readability<Element>(doc, {

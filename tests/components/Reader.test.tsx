@@ -60,6 +60,17 @@ test('nothing at all → empty without "Show anyway"', async () => {
   const { root } = await mount({ kind: 'none' });
   expect(root.dataset.state).toBe('empty');
   expect(root.querySelector('[data-testid="show-anyway"]')).toBeNull();
+  expect(root.querySelector('[data-testid="empty-reason"]')).toBeNull();
+});
+
+test('empty says why when the extractor knows', async () => {
+  const { root } = await mount({
+    kind: 'none',
+    reason: 'the page is a frameset: its content is in separate frames',
+  });
+  expect(root.querySelector('[data-testid="empty-reason"]')?.textContent).toContain(
+    'the page is a frameset: its content is in separate frames.',
+  );
 });
 
 test('error → "Try again" reads again and can succeed', async () => {

@@ -26,8 +26,24 @@ test('a restricted URL is refused before anything is injected', async () => {
 
 test('the article comes back as the result of the injected script', async () => {
   const article = { title: 'T', readerable: true } as Article;
-  vi.spyOn(browser.scripting, 'executeScript').mockResolvedValue([{ frameId: 0, result: article }] as never);
-  expect(await readTab(await openTab('https://news.example.com/a'))).toEqual({ kind: 'article', article });
+  vi.spyOn(browser.scripting, 'executeScript').mockResolvedValue([
+    { frameId: 0, result: { article, reason: null } },
+  ] as never);
+  expect(await readTab(await openTab('https://news.example.com/a'))).toEqual({
+    kind: 'article',
+    article,
+    reason: null,
+  });
+});
+
+test('why a page is no article comes back with it', async () => {
+  vi.spyOn(browser.scripting, 'executeScript').mockResolvedValue([
+    { frameId: 0, result: { article: null, reason: 'the page is empty' } },
+  ] as never);
+  expect(await readTab(await openTab('https://news.example.com/a'))).toEqual({
+    kind: 'none',
+    reason: 'the page is empty',
+  });
 });
 
 test("the browser's refusal is a restricted state, other failures are errors", async () => {
@@ -50,9 +66,10 @@ test('an injection already started by the boot script is used instead of a secon
   const article = { title: 'Early', readerable: true } as Article;
   const inject = vi.spyOn(browser.scripting, 'executeScript');
   const id = await openTab('https://news.example.com/a');
-  expect(await readTab(id, 1000, Promise.resolve([{ result: article }]))).toEqual({
+  expect(await readTab(id, 1000, Promise.resolve([{ result: { article, reason: null } }]))).toEqual({
     kind: 'article',
     article,
+    reason: null,
   });
   expect(inject).not.toHaveBeenCalled();
 });

@@ -8,11 +8,16 @@
 import { accessSync, constants, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import TurndownService from 'turndown';
 import type { Article } from '../lib/extract/article';
-import { extractArticle } from '../lib/extract/extract-article';
-import { loadPage, PAGE_FILE, pageName, readPageHtml } from '../lib/extract/load-page';
-import { failedRecord, type PageRecord, pageRecord } from '../lib/extract/page-record';
+import { failedRecord, PAGE_FILE, type PageRecord, pageName, pageRecord } from '../lib/extract/page-record';
+
+// Loaded once the arguments are valid: jsdom takes a second to import, a usage error should not.
+let extractor: {
+  extractArticle: typeof import('../lib/extract/extract-article').extractArticle;
+  loadPage: typeof import('../lib/extract/load-page').loadPage;
+  readPageHtml: typeof import('../lib/extract/load-page').readPageHtml;
+};
+let toMarkdown: (html: string) => string;
 
 type Format = 'json' | 'markdown' | 'text';
 const USAGE =
@@ -23,7 +28,7 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const { values, positionals } = readArgs();
   const format = values.format as Format;
   if (!['json', 'markdown', 'text'].includes(format)) fail(`unknown format "${values.format}"`);
@@ -44,6 +49,16 @@ function main(): void {
     fail(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
 
+  if (!isDir) {
+    if (!statSync(path).isFile()) fail(`${path} is neither a file nor a directory`);
+    try {
+      accessSync(path, constants.R_OK);
+    } catch (error) {
+      fail(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code}`);
+    }
+  }
+  await loadExtractor(format);
+
   if (isDir) {
     let files: string[];
     try {
@@ -62,17 +77,28 @@ function main(): void {
     return;
   }
 
-  if (!statSync(path).isFile()) fail(`${path} is neither a file nor a directory`);
-  try {
-    accessSync(path, constants.R_OK);
-  } catch (error) {
-    fail(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code}`);
-  }
   const { record, article } = extractFile(path, values.url);
   process.stdout.write(
     `${format === 'json' ? JSON.stringify(record, null, 2) : render(record, article, format, false)}\n`,
   );
   if (!record.ok) process.exitCode = 1;
+}
+
+async function loadExtractor(format: Format): Promise<void> {
+  const [{ extractArticle }, { loadPage, readPageHtml }] = await Promise.all([
+    import('../lib/extract/extract-article'),
+    import('../lib/extract/load-page'),
+  ]);
+  extractor = { extractArticle, loadPage, readPageHtml };
+  if (format === 'markdown') {
+    const { default: TurndownService } = await import('turndown');
+    const turndown = new TurndownService({
+      headingStyle: 'atx',
+      codeBlockStyle: 'fenced',
+      bulletListMarker: '-',
+    });
+    toMarkdown = (html) => turndown.turndown(html);
+  }
 }
 
 function readArgs() {
@@ -89,8 +115,8 @@ function readArgs() {
 function extractFile(path: string, url?: string): { record: PageRecord; article: Article | null } {
   const file = pageName(path);
   try {
-    const loaded = loadPage(readPageHtml(path), path, url);
-    const article = extractArticle(loaded.doc, loaded.url);
+    const loaded = extractor.loadPage(extractor.readPageHtml(path), path, url);
+    const article = extractor.extractArticle(loaded.doc, loaded.url);
     if (!article)
       return { record: failedRecord(file, 'no article content found on the page'), article: null };
     return { record: pageRecord(file, article), article };
@@ -105,13 +131,8 @@ function render(record: PageRecord, article: Article | null, format: Format, wit
   const meta = [article.byline, article.siteName, article.publishedTime].filter(Boolean).join(' · ');
   if (format === 'text')
     return `${header}${article.title}\n${meta ? `${meta}\n` : ''}\n${article.textContent}\n`;
-  const turndown = new TurndownService({
-    headingStyle: 'atx',
-    codeBlockStyle: 'fenced',
-    bulletListMarker: '-',
-  });
-  const body = turndown.turndown(article.contentHtml);
+  const body = toMarkdown(article.contentHtml);
   return `${header}# ${article.title}\n\n${meta ? `*${meta}*\n\n` : ''}${body}\n`;
 }
 
-main();
+await main();

@@ -41,6 +41,8 @@ const ASIDE_CLASS = new RegExp(
   'i',
 );
 
+const CAPTION_CLASS = /caption|credit/i;
+
 /** Marks caption/credit/byline elements by class or role while class names are still there. */
 export function markNonBodyText(doc: Document): void {
   const body = doc.body;
@@ -48,10 +50,13 @@ export function markNonBodyText(doc: Document): void {
   for (const el of descendantElements(body)) {
     // "newsCaption" counts as "news-caption".
     const words = `${el.id} ${el.getAttribute('class') ?? ''}`.replace(/([a-z])([A-Z])/g, '$1-$2');
-    if (words.length > 2 && ASIDE_CLASS.test(words) && isSmall(el)) el.setAttribute(NON_BODY_ATTR, '');
-    else if (el.getAttribute('rel') === 'author' || el.getAttribute('itemprop') === 'author') {
+    if (words.length > 2 && ASIDE_CLASS.test(words)) {
+      // Captions run long (a paragraph about the photo); other labels are short.
+      const limit = CAPTION_CLASS.test(words) ? 1000 : 300;
+      if (textLength(el, limit) <= limit) el.setAttribute(NON_BODY_ATTR, '');
+    } else if (el.getAttribute('rel') === 'author' || el.getAttribute('itemprop') === 'author') {
       const block = el.closest('p, div, span, li') ?? el;
-      if (isSmall(block)) block.setAttribute(NON_BODY_ATTR, '');
+      if (textLength(block, 300) <= 300) block.setAttribute(NON_BODY_ATTR, '');
     }
   }
 }
@@ -71,7 +76,18 @@ const DATE_ONLY =
 const LINK_LABEL =
   /^(?:read more|read also|read next|related(?: articles| stories| posts| links| content| news| coverage)?|see also|see more|also read|also see|more on this(?: story)?|more from [\p{L} ]+|more [\p{L} ]+ stories|more news|more stories|don[’']?t miss|recommended(?: for you)?|you may also like|you might also like|trending|latest|popular|most (?:read|popular|viewed)|further reading|up next|highlights|leggi anche|leia (?:também|mais)|veja também|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lee también|te puede interesar)\b\.{0,3}\s*[:\-–—|]?/iu;
 const BOILERPLATE =
-  /^(?:share|tweet|email|print|comment|comments|advert|advertisement|sponsored|subscribe|sign up|this slideshow requires javascript|via [\w.]+|copyright\b|©|all rights reserved|citation:|this document is subject to copyright)(?:\s+(?:this|on|via|article|story|now)\b.*)?[.!]?$/i;
+  /^(?:share|tweet|email|print|comment|comments|advert|advertisement|sponsored|subscribe|sign up|this slideshow requires javascript|via [\w.]+|all rights reserved)(?:\s+(?:this|on|via|article|story|now)\b.*)?[.!]?$/i;
+/** A caption ending in its credit: "... in Montecito, California. (Photo by Jane Doe/Getty Images)". */
+const PHOTO_CREDIT_END =
+  /\((?:photo|image|picture|pic|foto|credit|illustration)s?(?:\s+by\b|\s*:|\s+credit\b)[^)]*\)\.?$/i;
+/** Trailing notes about the reporting and the author, not part of the story. */
+const REPORT_CREDIT = /^.{0,150}\bcontributed (?:to )?(?:this|the) (?:report|story|article)(?:ing)?\.?$/i;
+const FOLLOW_AUTHOR = /\bfollow (?:him|her|them|me|us) on (?:twitter|facebook|instagram|linkedin)\b/i;
+/** Copyright and citation notices. */
+const COPYRIGHT_START =
+  /^(?:citation:|copyright\b|©|this (?:document|article|material|story) (?:is|may be) (?:subject to|protected by|not be)\b)/i;
+/** A block that is only an e-mail address or a social handle: the reporter's contact line (bare URLs are often sources). */
+const CONTACT_LINE = /^(?:[\w.+-]+@[\w-]+\.[\w.-]+|(?:twitter\.com\/|@)\w+)$/i;
 const PROMO_START =
   /^(?:subscribe|sign up|get our|get the|join our|join us|follow us|download our|like us)\b/i;
 
@@ -81,24 +97,61 @@ export function isNonBodyText(el: Element): boolean {
   if (tag === 'FIGCAPTION' || tag === 'FIGURE') return true;
   if (el.hasAttribute(NON_BODY_ATTR)) return true;
   if (!TEXT_BLOCKS.has(tag)) return false;
-  if (textLength(el, 300) > 300) return false;
+  if (textLength(el, 1500) > 1500) return false;
   const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
   if (!text) return false;
+  if (followsLinkLabel(el, text)) return true;
+  if (text.length > 400) return false;
+  if (COPYRIGHT_START.test(text)) return true;
+  if (text.length > 300) return false;
   if (BOILERPLATE.test(text) || CREDIT_TEXT.test(text) || META_LINE.test(text)) return true;
   const sentence = /[.!?]["”’]?$/.test(text);
   if (text.length < 150 && !sentence && (AGENCY_CREDIT.test(text) || text.includes('©'))) return true;
   if (text.length < 100 && !sentence && DATE_ONLY.test(text)) return true;
   if (text.length < 80 && !sentence && BYLINE_TEXT.test(text)) return true;
-  if (text.length < 150 && PROMO_START.test(text)) return true;
+  if (text.length < 250 && PROMO_START.test(text)) return true;
+  if (PHOTO_CREDIT_END.test(text) || REPORT_CREDIT.test(text) || FOLLOW_AUTHOR.test(text)) return true;
+  if (CONTACT_LINE.test(text)) return true;
+  if (PROMO_BLOCKS.has(tag) && text.length >= 20 && isSameSitePromo(el, text.length)) return true;
   if (LINK_LABEL.test(text)) return text.length < 50 || linkShare(el, text.length) > 0.5;
-  if (tag === 'UL' || tag === 'OL' || tag === 'P' || tag === 'DIV') {
-    // A link list or link line right after a "Don't miss" / "Related" label belongs to it.
-    const prev = el.previousElementSibling;
-    const prevText = prev ? (prev.textContent ?? '').trim() : '';
-    if (prevText && prevText.length < 50 && LINK_LABEL.test(prevText) && linkShare(el, text.length) > 0.6)
-      return true;
-  }
   return false;
+}
+
+/** A link list or link line right after a "Don't miss" / "Related" label belongs to the label. */
+function followsLinkLabel(el: Element, text: string): boolean {
+  if (!LABELLED_LISTS.has(el.tagName)) return false;
+  const prev = el.previousElementSibling;
+  const prevText = prev ? (prev.textContent ?? '').replace(/\s+/g, ' ').trim() : '';
+  return !!prevText && prevText.length < 50 && LINK_LABEL.test(prevText) && linkShare(el, text.length) > 0.6;
+}
+
+const LABELLED_LISTS = new Set(['UL', 'OL', 'P', 'DIV']);
+
+const PROMO_BLOCKS = new Set(['P', 'DIV', 'LI', 'H2', 'H3', 'H4', 'H5', 'H6']);
+
+/**
+ * A paragraph that is nothing but links to other pages of the same site is a "related story"
+ * promo ("TAYLOR SWIFT CLEARED TO PERFORM..."), not prose. Links to other sites (a shop, a
+ * source document) stay: deal posts and link round-ups are made of them.
+ */
+function isSameSitePromo(el: Element, total: number): boolean {
+  const links = el.getElementsByTagName('a');
+  if (!links.length || linkShare(el, total) < 0.9) return false;
+  const site = hostOf(el.ownerDocument.baseURI);
+  if (!site) return false;
+  for (const a of links) {
+    const href = a.getAttribute('href');
+    if (!href || hostOf(href, el.ownerDocument.baseURI) !== site) return false;
+  }
+  return true;
+}
+
+function hostOf(href: string, base?: string): string | null {
+  try {
+    return new URL(href, base).hostname.replace(/^www\./, '');
+  } catch {
+    return null;
+  }
 }
 
 const TEXT_BLOCKS = new Set([
@@ -118,10 +171,6 @@ const TEXT_BLOCKS = new Set([
   'EM',
   'SMALL',
 ]);
-
-function isSmall(el: Element): boolean {
-  return textLength(el, 300) <= 300;
-}
 
 function linkShare(el: Element, total: number): number {
   let links = 0;

@@ -3,7 +3,7 @@ import type { Article } from './article';
 import { blockText } from './block-text';
 import { cleanPage } from './clean-page';
 import { fixLazyImages } from './fix-lazy-images';
-import { isNonBodyText, markNonBodyText, NON_BODY_ATTR } from './non-body-text';
+import { isNonBodyText, markNonBodyText, NON_BODY_ATTR, repeatsTitle } from './non-body-text';
 import { readMetadata } from './read-metadata';
 import { countWords, readingMinutes } from './reading-time';
 
@@ -30,7 +30,8 @@ export function extractArticle(doc: Document, url: string): Article | null {
   const content = parsed?.content;
   if (!content) return null;
 
-  const textContent = blockText(content, isNonBodyText);
+  const title = meta.title ?? parsed.title ?? '';
+  const textContent = blockText(content, (el) => isNonBodyText(el) || repeatsTitle(el, title));
   for (const el of Array.from(content.querySelectorAll(`[${NON_BODY_ATTR}]`)))
     el.removeAttribute(NON_BODY_ATTR);
   const contentHtml = content.innerHTML;
@@ -39,7 +40,7 @@ export function extractArticle(doc: Document, url: string): Article | null {
   const lang = meta.lang ?? parsed.lang ?? null;
   return {
     url,
-    title: meta.title ?? parsed.title ?? '',
+    title,
     byline: meta.byline ?? parsed.byline?.replace(/^by\s+/i, '').trim() ?? null,
     siteName: meta.siteName ?? parsed.siteName ?? null,
     publishedTime: meta.publishedTime,

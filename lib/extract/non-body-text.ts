@@ -73,8 +73,12 @@ const META_LINE =
 const DATE_ONLY =
   /^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s|(?:segunda|terça|quarta|quinta|sexta)-feira|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\p{L}{3,}\.?\s+\d{4}|\p{L}{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})/iu;
 /** Labels that head a box of links rather than a section of the article. */
-const LINK_LABEL =
-  /^(?:read more|read also|read next|related(?: articles| stories| posts| links| content| news| coverage)?|see also|see more|also read|also see|more on this(?: story)?|more from [\p{L} ]+|more [\p{L} ]+ stories|more news|more stories|don[’']?t miss|recommended(?: for you)?|you may also like|you might also like|trending|latest|popular|most (?:read|popular|viewed)|further reading|up next|highlights|leggi anche|leia (?:também|mais)|veja também|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lee también|te puede interesar)\b\.{0,3}\s*[:\-–—|]?/iu;
+const LINK_LABELS =
+  "read more|read also|read next|related(?: articles| stories| posts| links| content| news| coverage)?|see also|see more|also read|also see|more on this(?: story)?|more from [p{L} ]+|more [p{L} ]+ stories|more news|more stories|don[’']?t miss|recommended(?: for you)?|you may also like|you might also like|trending|latest(?: news| stories)?|popular|most (?:read|popular|viewed)|further reading|up next|highlights|tags?|tagged|topics|filed under|leggi anche|leia (?:também|mais)|veja também|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lee también|te puede interesar";
+/** A label alone ("DON'T MISS", "Related stories…"): it heads a box of links, not a section. */
+const LINK_LABEL = new RegExp(`^(?:${LINK_LABELS})\\s*[.…:\\-–—|]*$`, 'iu');
+/** A label and its links on one line ("Read more: Why the budget doubled"). */
+const LINK_LABEL_LINE = new RegExp(`^(?:${LINK_LABELS})(?:\\s*[:\\-–—|]|\\s)`, 'iu');
 const BOILERPLATE =
   /^(?:share|tweet|email|print|comment|comments|advert|advertisement|sponsored|subscribe|sign up|this slideshow requires javascript|via [\w.]+|all rights reserved)(?:\s+(?:this|on|via|article|story|now)\b.*)?[.!]?$/i;
 /** A caption ending in its credit: "... in Montecito, California. (Photo by Jane Doe/Getty Images)". */
@@ -88,8 +92,7 @@ const COPYRIGHT_START =
   /^(?:citation:|copyright\b|©|this (?:document|article|material|story) (?:is|may be) (?:subject to|protected by|not be)\b)/i;
 /** A block that is only an e-mail address or a social handle: the reporter's contact line (bare URLs are often sources). */
 const CONTACT_LINE = /^(?:[\w.+-]+@[\w-]+\.[\w.-]+|(?:twitter\.com\/|@)\w+)$/i;
-const PROMO_START =
-  /^(?:subscribe|sign up|get our|get the|join our|join us|follow us|download our|like us)\b/i;
+const PROMO_START = /^(?:subscribe|sign up|get our|join our|join us|follow us|download our|like us)\b/i;
 
 /** True for an element of the extracted content that must stay out of the body text. */
 export function isNonBodyText(el: Element): boolean {
@@ -104,8 +107,10 @@ export function isNonBodyText(el: Element): boolean {
   if (text.length > 400) return false;
   if (COPYRIGHT_START.test(text)) return true;
   if (text.length > 300) return false;
-  if (BOILERPLATE.test(text) || CREDIT_TEXT.test(text) || META_LINE.test(text)) return true;
   const sentence = /[.!?]["”’]?$/.test(text);
+  if ((text.length < 100 && BOILERPLATE.test(text)) || CREDIT_TEXT.test(text)) return true;
+  // "Posted: Fri 6:45 PM", "Published November 20th, 2019" — but not "Published in 1990, the book sold…".
+  if (META_LINE.test(text) && (/^\p{L}+\s*:/u.test(text) || (text.length < 120 && !sentence))) return true;
   if (text.length < 150 && !sentence && (AGENCY_CREDIT.test(text) || text.includes('©'))) return true;
   if (text.length < 100 && !sentence && DATE_ONLY.test(text)) return true;
   if (text.length < 80 && !sentence && BYLINE_TEXT.test(text)) return true;
@@ -113,7 +118,8 @@ export function isNonBodyText(el: Element): boolean {
   if (PHOTO_CREDIT_END.test(text) || REPORT_CREDIT.test(text) || FOLLOW_AUTHOR.test(text)) return true;
   if (CONTACT_LINE.test(text)) return true;
   if (PROMO_BLOCKS.has(tag) && text.length >= 20 && isSameSitePromo(el, text.length)) return true;
-  if (LINK_LABEL.test(text)) return text.length < 50 || linkShare(el, text.length) > 0.5;
+  if (LINK_LABEL.test(text)) return true;
+  if (LINK_LABEL_LINE.test(text)) return linkShare(el, text.length) > 0.5;
   return false;
 }
 
@@ -177,4 +183,19 @@ function linkShare(el: Element, total: number): number {
   for (const a of el.getElementsByTagName('a'))
     links += (a.textContent ?? '').replace(/\s+/g, ' ').trim().length;
   return total ? links / total : 0;
+}
+
+const HEADLINE_TAGS = new Set(['H1', 'H2', 'H3', 'P', 'DIV', 'SPAN', 'STRONG']);
+
+/** The headline repeated inside the content: the title is metadata, not body text. */
+export function repeatsTitle(el: Element, title: string): boolean {
+  if (!title || !HEADLINE_TAGS.has(el.tagName) || textLength(el, 400) > 400) return false;
+  return normalizeHeadline(el.textContent ?? '') === normalizeHeadline(title);
+}
+
+function normalizeHeadline(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }

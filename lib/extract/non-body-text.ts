@@ -73,10 +73,10 @@ const META_LINE =
 const DATE_ONLY =
   /^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s|(?:segunda|terça|quarta|quinta|sexta)-feira|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\p{L}{3,}\.?\s+\d{4}|\p{L}{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})/iu;
 /** Labels that head a box of links rather than a section of the article. */
-const LINK_LABELS =
-  "read more|read also|read next|related(?: articles| stories| posts| links| content| news| coverage)?|see also|see more|also read|also see|more on this(?: story)?|more from [p{L} ]+|more [p{L} ]+ stories|more news|more stories|don[’']?t miss|recommended(?: for you)?|you may also like|you might also like|trending|latest(?: news| stories)?|popular|most (?:read|popular|viewed)|further reading|up next|highlights|tags?|tagged|topics|filed under|leggi anche|leia (?:também|mais)|veja também|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lee también|te puede interesar";
+const LINK_LABELS = String.raw`read more|read also|read next|related(?: articles| stories| posts| links| content| news| coverage)?|see also|see more|also read|also see|more on this(?: story)?|more from [\p{L} ]{1,30}|more [\p{L} ]{1,30} stories|more news|more stories|don[’']?t miss|recommended(?: for you)?|you may also like|you might also like|trending|latest(?: news| stories)?|popular|most (?:read|popular|viewed)|further reading|up next|highlights|tags?|tagged|topics|filed under|leggi anche|leia (?:também|mais)|veja também|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lee también|te puede interesar`;
 /** A label alone ("DON'T MISS", "Related stories…"): it heads a box of links, not a section. */
-const LINK_LABEL = new RegExp(`^(?:${LINK_LABELS})\\s*[.…:\\-–—|]*$`, 'iu');
+// A trailing "..." or colon is part of a label; a single full stop ends a sentence.
+const LINK_LABEL = new RegExp(`^(?:${LINK_LABELS})\\s*(?:\\.{3}|…|:|[-–—|])?\\s*$`, 'iu');
 /** A label and its links on one line ("Read more: Why the budget doubled"). */
 const LINK_LABEL_LINE = new RegExp(`^(?:${LINK_LABELS})(?:\\s*[:\\-–—|]|\\s)`, 'iu');
 const BOILERPLATE =
@@ -92,6 +92,11 @@ const COPYRIGHT_START =
   /^(?:citation:|copyright\b|©|this (?:document|article|material|story) (?:is|may be) (?:subject to|protected by|not be)\b)/i;
 /** A block that is only an e-mail address or a social handle: the reporter's contact line (bare URLs are often sources). */
 const CONTACT_LINE = /^(?:[\w.+-]+@[\w-]+\.[\w.-]+|(?:twitter\.com\/|@)\w+)$/i;
+/** Calls to action and disclosures around the story, not part of it. */
+const CALL_TO_ACTION =
+  /^(?:click here to (?:subscribe|sign up|join|follow)|if you (?:enjoyed|liked|value|appreciate) this (?:article|story|post)|like this (?:story|article|post)\?|follow [\p{L}\d .&'-]{1,40} on (?:instagram|facebook|twitter|youtube|linkedin)|(?:additional )?(?:reporting|writing|editing) by\b|loading(?: content)?\s*(?:\.{3}|…)?$|learn more$)/iu;
+const AFFILIATE =
+  /\b(?:may|might|will) (?:earn|receive|get) (?:an? )?(?:small )?(?:affiliate )?commission\b/i;
 const PROMO_START = /^(?:subscribe|sign up|get our|join our|join us|follow us|download our|like us)\b/i;
 
 /** True for an element of the extracted content that must stay out of the body text. */
@@ -116,7 +121,7 @@ export function isNonBodyText(el: Element): boolean {
   if (text.length < 80 && !sentence && BYLINE_TEXT.test(text)) return true;
   if (text.length < 250 && PROMO_START.test(text)) return true;
   if (PHOTO_CREDIT_END.test(text) || REPORT_CREDIT.test(text) || FOLLOW_AUTHOR.test(text)) return true;
-  if (CONTACT_LINE.test(text)) return true;
+  if (CONTACT_LINE.test(text) || CALL_TO_ACTION.test(text) || AFFILIATE.test(text)) return true;
   if (PROMO_BLOCKS.has(tag) && text.length >= 20 && isSameSitePromo(el, text.length)) return true;
   if (LINK_LABEL.test(text)) return true;
   if (LINK_LABEL_LINE.test(text)) return linkShare(el, text.length) > 0.5;
@@ -128,7 +133,7 @@ function followsLinkLabel(el: Element, text: string): boolean {
   if (!LABELLED_LISTS.has(el.tagName)) return false;
   const prev = el.previousElementSibling;
   const prevText = prev ? (prev.textContent ?? '').replace(/\s+/g, ' ').trim() : '';
-  return !!prevText && prevText.length < 50 && LINK_LABEL.test(prevText) && linkShare(el, text.length) > 0.6;
+  return !!prevText && prevText.length < 50 && LINK_LABEL.test(prevText) && linkShare(el, text.length) > 0.35;
 }
 
 const LABELLED_LISTS = new Set(['UL', 'OL', 'P', 'DIV']);

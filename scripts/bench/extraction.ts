@@ -110,7 +110,9 @@ export async function run(): Promise<BenchSection> {
     '',
     `speed ratio ours/plain (median per page): ${ratio.toFixed(2)}×`,
     `seed page: ${seedPassed}/${seed.length} gold checks pass`,
-    ...seed.filter((c) => !c.pass).map((c) => `  FAIL ${c.item}${c.got ? ` (got ${c.got})` : ''}`),
+    ...seed.map(
+      (c) => `  ${c.pass ? 'pass' : 'FAIL'}  ${c.item}${!c.pass && c.got ? ` (got ${c.got})` : ''}`,
+    ),
   ].join('\n');
 
   return {

@@ -2,6 +2,7 @@ import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import type { Article } from './article';
 import { blockText } from './block-text';
 import { cleanPage } from './clean-page';
+import { descendantElements } from './descendant-elements';
 import { fixLazyImages } from './fix-lazy-images';
 import { isNonBodyText, markNonBodyText, NON_BODY_ATTR, repeatsTitle } from './non-body-text';
 import { readMetadata } from './read-metadata';
@@ -32,8 +33,7 @@ export function extractArticle(doc: Document, url: string): Article | null {
 
   const title = meta.title ?? parsed.title ?? '';
   const textContent = blockText(content, (el) => isNonBodyText(el) || repeatsTitle(el, title));
-  for (const el of Array.from(content.querySelectorAll(`[${NON_BODY_ATTR}]`)))
-    el.removeAttribute(NON_BODY_ATTR);
+  for (const el of descendantElements(content)) el.removeAttribute(NON_BODY_ATTR);
   const contentHtml = content.innerHTML;
   if (!textContent && !contentHtml.trim()) return null;
 

@@ -9,6 +9,7 @@
  */
 
 import { descendantElements } from './descendant-elements';
+import { documentBase } from './document-base';
 import { textLength } from './text-length';
 
 export const NON_BODY_ATTR = 'data-lede-aside';
@@ -41,6 +42,15 @@ const ASIDE_CLASS = new RegExp(
   'i',
 );
 
+/** The paragraph-level element around an inline one (a parent walk: jsdom's `closest` is slow). */
+function enclosingBlock(el: Element): Element {
+  for (let p: Element | null = el; p; p = p.parentElement) {
+    if (p.localName === 'p' || p.localName === 'div' || p.localName === 'li' || p.localName === 'span')
+      return p;
+  }
+  return el;
+}
+
 const CAPTION_CLASS = /caption|credit/i;
 
 /** Marks caption/credit/byline elements by class or role while class names are still there. */
@@ -48,6 +58,7 @@ export function markNonBodyText(doc: Document): void {
   const body = doc.body;
   if (!body) return;
   for (const el of descendantElements(body)) {
+    if (!el.hasAttributes()) continue;
     // "newsCaption" counts as "news-caption".
     const words = `${el.id} ${el.getAttribute('class') ?? ''}`.replace(/([a-z])([A-Z])/g, '$1-$2');
     if (words.length > 2 && ASIDE_CLASS.test(words)) {
@@ -55,7 +66,7 @@ export function markNonBodyText(doc: Document): void {
       const limit = CAPTION_CLASS.test(words) ? 1000 : 300;
       if (textLength(el, limit) <= limit) el.setAttribute(NON_BODY_ATTR, '');
     } else if (el.getAttribute('rel') === 'author' || el.getAttribute('itemprop') === 'author') {
-      const block = el.closest('p, div, span, li') ?? el;
+      const block = enclosingBlock(el);
       if (textLength(block, 300) <= 300) block.setAttribute(NON_BODY_ATTR, '');
     }
   }
@@ -148,11 +159,12 @@ const PROMO_BLOCKS = new Set(['P', 'DIV', 'LI', 'H2', 'H3', 'H4', 'H5', 'H6']);
 function isSameSitePromo(el: Element, total: number): boolean {
   const links = el.getElementsByTagName('a');
   if (!links.length || linkShare(el, total) < 0.9) return false;
-  const site = hostOf(el.ownerDocument.baseURI);
+  const base = documentBase(el.ownerDocument);
+  const site = hostOf(base);
   if (!site) return false;
   for (const a of links) {
     const href = a.getAttribute('href');
-    if (!href || hostOf(href, el.ownerDocument.baseURI) !== site) return false;
+    if (!href || hostOf(href, base) !== site) return false;
   }
   return true;
 }

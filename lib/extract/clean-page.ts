@@ -131,7 +131,8 @@ function junkToRemove(el: Element): Element | null {
   // Most elements carry no attributes at all: nothing else can apply to them.
   if (!el.hasAttributes()) return null;
   if (isHidden(el) || isNavLink(el)) return el;
-  if (isNoiseBox(el)) return SUBSCRIBE_BOX.test(el.getAttribute('class') ?? '') ? widenToBox(el) : el;
+  if (isNoiseBox(el))
+    return SUBSCRIBE_BOX.test(`${el.id} ${el.getAttribute('class') ?? ''}`) ? widenToBox(el) : el;
   return null;
 }
 

@@ -5,7 +5,7 @@ import { cleanPage } from './clean-page';
 import { descendantElements } from './descendant-elements';
 import { fixLazyImages } from './fix-lazy-images';
 import { isNonBodyText, markNonBodyText, NON_BODY_ATTR, repeatsTitle } from './non-body-text';
-import { readMetadata } from './read-metadata';
+import { cleanByline, readMetadata } from './read-metadata';
 import { countWords, readingMinutes } from './reading-time';
 
 /**
@@ -41,7 +41,7 @@ export function extractArticle(doc: Document, url: string): Article | null {
   return {
     url,
     title,
-    byline: meta.byline ?? parsed.byline?.replace(/^by\s+/i, '').trim() ?? null,
+    byline: meta.byline ?? cleanByline(parsed.byline),
     siteName: meta.siteName ?? parsed.siteName ?? null,
     publishedTime: meta.publishedTime,
     lang,

@@ -151,7 +151,12 @@ function scan(doc: Document): PageScan {
     const itemprop = el.getAttribute('itemprop');
     if (itemprop === 'datePublished') page.datePublished ??= el;
     if (!page.author && (itemprop === 'author' || el.getAttribute('rel') === 'author')) {
-      page.author = descendantElements(el).find((d) => d.getAttribute('itemprop') === 'name') ?? el;
+      // The name itself, not the whole author box (which often holds the date too).
+      const inner = descendantElements(el);
+      page.author =
+        inner.find((d) => d.getAttribute('itemprop') === 'name') ??
+        inner.find((d) => d.localName === 'a' && d.textContent?.trim()) ??
+        el;
     }
   }
   return page;
@@ -247,6 +252,9 @@ export function cleanByline(raw: string | null | undefined): string | null {
   const text = clean(raw)
     ?.replace(/^(?:by|von|par|por|di|door|av|przez|от|автор)\s*:?\s+/i, '')
     .replace(/^(?:written|reported|posted)\s+by\s+/i, '')
+    // Names carry no digits: what follows is the date glued on ("Jane Doe22 Dec 2016", "March 11, 2015").
+    .replace(/\s*(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?\d.*$/i, '')
+    .replace(/[\s,|·•–—-]+$/, '')
     .trim();
   if (!text || text.length > 100) return null;
   return text;

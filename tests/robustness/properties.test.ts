@@ -148,6 +148,21 @@ const anyHtml = fc.oneof(
 const { window } = new JSDOM('<!doctype html><body></body>');
 const win = window as unknown as Parameters<typeof sanitizeArticleHtml>[1];
 
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'srcset',
+  'action',
+  'formaction',
+  'xlink:href',
+  'poster',
+  'background',
+  'cite',
+  'data',
+  'ping',
+  'longdesc',
+]);
+
 /** Everything the reader must never contain; empty when `html` is safe. */
 function unsafeParts(html: string): string[] {
   const doc = new JSDOM(`<!doctype html><body>${html}</body>`).window.document;
@@ -163,6 +178,8 @@ function unsafeParts(html: string): string[] {
       // Browsers ignore whitespace and control characters inside a URL scheme; so must the check.
       // biome-ignore lint/suspicious/noControlCharactersInRegex: exactly those characters are stripped.
       const squashed = attr.value.replace(/[\s\u0000-\u001f]/g, '').toLowerCase();
+      // Only attributes a browser follows as URLs: `title="javascript:…"` is harmless text.
+      if (!URL_ATTRIBUTES.has(attr.name)) continue;
       if (squashed.startsWith('javascript:') || squashed.startsWith('vbscript:'))
         found.push(`${attr.name}=javascript:`);
       if ((attr.name === 'href' || attr.name === 'action') && squashed.startsWith('data:'))
@@ -178,6 +195,7 @@ describe('properties', () => {
     expect(unsafeParts('<a href=" java\tscript:alert(1)">x</a>')).toEqual(['href=javascript:']);
     expect(unsafeParts('<p style="background:url(https://canary.test/x)">x</p>')).toEqual(['style url()']);
     expect(unsafeParts('<form><iframe src=x></iframe></form>')).toEqual(['<form>', '<iframe>']);
+    expect(unsafeParts('<b title="javascript:alert(2)">x</b>')).toEqual([]);
   });
 
   test(

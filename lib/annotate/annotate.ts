@@ -1,7 +1,9 @@
 import type { Article } from '../extract/article';
 import type { Annotations } from './annotations';
+import { findEntities } from './find-entities';
 import { findQuotes } from './find-quotes';
 import { splitBlocks } from './split-blocks';
+import { splitSentences } from './split-sentences';
 
 /**
  * Finds the direct quotations (with their speakers) and the people, organizations and places of
@@ -10,11 +12,20 @@ import { splitBlocks } from './split-blocks';
 export function annotate(article: Pick<Article, 'textContent'> & Partial<Article>): Annotations {
   const text = article.textContent;
   const blocks = splitBlocks(text);
+  const sentences = blocks.map((b) => splitSentences(text, b.start, b.end));
+  const found = findEntities(text, blocks, sentences);
   const quotes = findQuotes(text, blocks).map((q) => ({
     text: q.text,
     speaker: null,
     start: q.start,
     end: q.end,
   }));
-  return { quotes, entities: [] };
+  const entities = found.entities.map(({ name, type, aliases, count, mentions }) => ({
+    name,
+    type,
+    aliases,
+    count,
+    mentions,
+  }));
+  return { quotes, entities };
 }

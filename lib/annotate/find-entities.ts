@@ -1,0 +1,387 @@
+import type { Entity, EntityType, Span } from './annotations';
+import { findNameSpans, type NameSpan } from './find-name-spans';
+import { CALENDAR_WORDS, DEMONYM_WORDS, FUNCTION, GENERIC_WORDS } from './gazetteer/common-words';
+import { FIRST_NAMES } from './gazetteer/first-names';
+import { ORGANIZATIONS } from './gazetteer/organizations';
+import { PLACES } from './gazetteer/places';
+import { ORG_KEYWORDS, PLACE_KEYWORDS } from './name-keywords';
+import { isSpeechVerb } from './speech-verbs';
+import { TITLE_CORE } from './titles';
+
+/** An entity with the internal evidence the speaker attribution needs. */
+export interface FoundEntity extends Entity {
+  /** Title words the text uses for this entity ("secretary-general", "president"), lowercased. */
+  titles: Set<string>;
+  /** Type evidence summed over the mentions (kept for debugging and tests). */
+  scores: Record<EntityType, number>;
+}
+
+export interface FoundEntities {
+  entities: FoundEntity[];
+  /** Every mention, sorted by offset, with the index of its entity. */
+  mentions: (Span & { entity: number })[];
+}
+
+const NOT_ENTITY_HEADS =
+  /^(?:bill|act|amendment|code|law|prize|award|awards|cup|championship|olympics|games|war|spring|summit|conference|festival|day|week|program|programme|plan|treaty|accord|agreement|deal|doctrine|index|study|report|tag|one)$/;
+
+const TYPES: EntityType[] = ['person', 'organization', 'place'];
+type Scores = Record<EntityType, number>;
+
+interface Group {
+  key: string;
+  spans: NameSpan[];
+  scores: Scores;
+  titles: Set<string>;
+  /** Canonical name from a gazetteer, used to merge forms ("U.S." = "United States"). */
+  canonical: string | null;
+  parent: Group | null;
+  /** Some evidence beyond capitalisation. */
+  evidence: boolean;
+}
+
+const PLACE_PREP =
+  /(?:^|[\s(])(?:in|at|from|near|to|across|into|outside|inside|toward|towards|via|around|throughout|à|au|aux|en|dans|vers|depuis|v|ve|na|do|z|ze|aus|nach|bei|im|desde|hacia|в|у|до|з)\s+(?:the\s+)?$/i;
+const SPEECH_AFTER =
+  /^['’]?s?,?\s+(?:(?:also|then|later|has|had|have|was|is|will|would|recently|previously|once|often|added|and)\s+)*(\p{L}+)/u;
+
+const lowerWords = (text: string) => {
+  const set = new Set<string>();
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}\p{M}'’-]*/gu)) set.add(m[0]);
+  return set;
+};
+
+const isAllCaps = (w: string) => w.length > 1 && !/\p{Ll}/u.test(w) && /\p{Lu}/u.test(w);
+
+function headToken(tokens: string[]): string {
+  const of = tokens.findIndex((t) => t === 'of' || t === 'for' || t === 'on' || t === 'de');
+  return (of > 0 ? tokens[of - 1] : tokens[tokens.length - 1]) ?? '';
+}
+
+function gazetteerType(form: string): { type: EntityType; canonical: string } | null {
+  const lower = form.toLowerCase();
+  const org = ORGANIZATIONS.get(lower);
+  // Short all-caps acronyms must match in capitals ("WHO" is an organization, "Who" is not).
+  const caseOk = (f: string) => f.length > 4 || isAllCaps(form) || /\p{Ll}/u.test(form);
+  if (org && caseOk(form)) return { type: 'organization', canonical: org };
+  const place = PLACES.get(lower);
+  if (place && (lower.length > 3 || isAllCaps(form) || /\./.test(form) || /^\p{Lu}\p{Ll}/u.test(form)))
+    return { type: 'place', canonical: place };
+  return null;
+}
+
+function initials(tokens: string[]): string {
+  return tokens
+    .filter((t) => /^\p{Lu}/u.test(t))
+    .map((t) => t[0])
+    .join('');
+}
+
+/**
+ * People, organizations and places named in `text`: capitalised spans filtered with the article's
+ * own evidence (lowercase uses, titles, speech verbs, "in X", org and place words, acronyms in
+ * parentheses) and compact gazetteers, merged into one entry per referent.
+ */
+export function findEntities(text: string, blocks: Span[], sentences: Span[][]): FoundEntities {
+  const lower = lowerWords(text);
+  const spans = findNameSpans(text, blocks, sentences).filter((s) => keepSpan(s, lower));
+  const groups = new Map<string, Group>();
+  for (const s of spans) {
+    const key = s.tokens
+      .join(' ')
+      .replace(/\u00ad/g, '')
+      .toLowerCase();
+    let g = groups.get(key);
+    if (!g) {
+      const gaz = gazetteerType(s.tokens.join(' '));
+      g = {
+        key,
+        spans: [],
+        scores: { person: 0, organization: 0, place: 0 },
+        titles: new Set(),
+        canonical: gaz?.canonical ?? null,
+        parent: null,
+        evidence: !!gaz,
+      };
+      if (gaz) g.scores[gaz.type] += 6;
+      else scoreName(g, s.tokens);
+      groups.set(key, g);
+    }
+    g.spans.push(s);
+    scoreContext(g, s, text);
+  }
+
+  const all = [...groups.values()];
+  const root = (g: Group): Group => (g.parent ? root(g.parent) : g);
+  const union = (a: Group, b: Group) => {
+    const ra = root(a);
+    const rb = root(b);
+    if (ra !== rb) rb.parent = ra;
+  };
+  // Gazetteer forms of one referent.
+  const byCanon = new Map<string, Group>();
+  for (const g of all) {
+    if (!g.canonical) continue;
+    const first = byCanon.get(g.canonical);
+    if (first) union(first, g);
+    else byCanon.set(g.canonical, g);
+  }
+  // Acronyms: "Food Standards Agency (FSA)", or the initials of a long form in the text.
+  for (const g of all) {
+    const form = g.spans[0]?.tokens.join(' ') ?? '';
+    if (!/^[\p{Lu}.&]{2,8}$/u.test(form)) continue;
+    const letters = form.replace(/[.&]/g, '');
+    for (const h of all) {
+      const tokens = h.spans[0]?.tokens ?? [];
+      if (h === g || tokens.length < 2) continue;
+      const explicit = h.spans.some((s) =>
+        text
+          .slice(s.end, s.end + form.length + 3)
+          .replace(/^\s*\(/, '')
+          .startsWith(form),
+      );
+      if (explicit || initials(tokens) === letters) {
+        union(h, g);
+        break;
+      }
+    }
+  }
+  // People: a surname or a first name used alone, or with a title, is the full name used earlier;
+  // a shorter form that ends a longer name is that name ("Department of Conservation").
+  const isPersonish = (g: Group) => g.scores.person > Math.max(g.scores.organization, g.scores.place);
+  const tokensOf = (g: Group) =>
+    (g.spans[0]?.tokens ?? []).map((t) =>
+      t
+        .replace(/\u00ad/g, '')
+        .toLowerCase()
+        .replace(/^(?:al|el)-/, ''),
+    );
+  const firstAt = (g: Group) => Math.min(...g.spans.map((s) => s.start));
+  const longer = all
+    .filter((g) => (g.spans[0]?.tokens.length ?? 0) >= 2)
+    .sort((a, b) => firstAt(a) - firstAt(b));
+  for (const g of all) {
+    const tokens = tokensOf(g);
+    if (g.canonical && !isPersonish(g)) continue;
+    const tail = longer.filter((h) => {
+      const ht = tokensOf(h);
+      return h !== g && ht.length > tokens.length && ht.slice(-tokens.length).join(' ') === tokens.join(' ');
+    });
+    const tailPeople = tail.filter(isPersonish);
+    // An ambiguous surname goes to the person introduced first.
+    const target = tokens.length === 1 ? (tailPeople[0] ?? tail[0]) : tail[0];
+    if (target && (tokens.length > 1 || isPersonish(target) || !isPersonish(g))) {
+      union(target, g);
+      continue;
+    }
+    if (tokens.length === 1) {
+      const firsts = longer.filter((h) => isPersonish(h) && tokensOf(h)[0] === tokens[0]);
+      if (new Set(firsts.map(root)).size === 1 && firsts[0]) union(firsts[0], g);
+    }
+  }
+  // "Te Kaurinui Robert Parata" and "Te Kaurinui Parata" share first and last words.
+  for (const g of longer) {
+    const t = tokensOf(g);
+    const h = longer.find((f) => {
+      const ft = tokensOf(f);
+      const prefix = ft.slice(0, t.length).join(' ') === t.join(' ');
+      return (
+        f !== g &&
+        isPersonish(f) &&
+        isPersonish(g) &&
+        ft.length > t.length &&
+        ft[0] === t[0] &&
+        (ft.at(-1) === t.at(-1) || prefix)
+      );
+    });
+    if (h) union(h, g);
+  }
+
+  const clusters = new Map<Group, Group[]>();
+  for (const g of all) {
+    const r = root(g);
+    const list = clusters.get(r) ?? [];
+    list.push(g);
+    clusters.set(r, list);
+  }
+  const entities: FoundEntity[] = [];
+  for (const members of clusters.values()) {
+    const scores: Scores = { person: 0, organization: 0, place: 0 };
+    let evidence = false;
+    const titles = new Set<string>();
+    for (const g of members) {
+      for (const t of TYPES) scores[t] += g.scores[t];
+      evidence ||= g.evidence || members.length > 1;
+      for (const t of g.titles) titles.add(t);
+    }
+    const type = TYPES.reduce((a, b) => (scores[b] > scores[a] ? b : a));
+    const spansOf = members.flatMap((g) => g.spans);
+    if (!evidence && spansOf.every((s) => s.sentenceStart)) continue;
+    const aliases = [...new Set(spansOf.map((s) => s.tokens.join(' ').replace(/\u00ad/g, '')))];
+    const name = aliases.reduce((a, b) => (b.length > a.length ? b : a));
+    entities.push({
+      name,
+      type,
+      aliases,
+      count: 0,
+      mentions: spansOf.map(({ start, end }) => ({ start, end })),
+      titles,
+      scores,
+    });
+  }
+  addUnmarkedMentions(text, entities);
+  const mentions: (Span & { entity: number })[] = [];
+  entities.forEach((e, entity) => {
+    e.mentions.sort((a, b) => a.start - b.start);
+    e.count = e.mentions.length;
+    for (const m of e.mentions) mentions.push({ ...m, entity });
+  });
+  mentions.sort((a, b) => a.start - b.start);
+  return { entities, mentions };
+}
+
+function keepSpan(s: NameSpan, lower: Set<string>): boolean {
+  const single = s.tokens.length === 1;
+  const word = (s.tokens[0] ?? '').toLowerCase();
+  if (gazetteerType(s.tokens.join(' '))) return true;
+  if (
+    single &&
+    (FUNCTION.has(word) || CALENDAR_WORDS.has(word) || DEMONYM_WORDS.has(word) || GENERIC_WORDS.has(word))
+  )
+    return false;
+  if (single && /^\p{N}/u.test(word)) return false;
+  const caps = s.tokens.filter(isAllCaps).length;
+  // Shouted headlines and credits ("SIGN UP FOR OUR NEWSLETTER"), not names.
+  if (!s.dateline && caps >= 3) return false;
+  if (!s.dateline && single && caps === 1 && word.length > 6) return false;
+  // A capitalised common word at the start of a sentence ("Concrete information...").
+  if (single && s.sentenceStart && lower.has(word) && !FIRST_NAMES.has(word)) return false;
+  if (s.tokens.every((t) => GENERIC_WORDS.has(t.toLowerCase()) || FUNCTION.has(t.toLowerCase())))
+    return false;
+  // Events, laws, prizes and works are not entities ("Data Retention Bill", "Arab Spring").
+  const head = (s.tokens[s.tokens.length - 1] ?? '').toLowerCase();
+  if (s.tokens.length > 1 && NOT_ENTITY_HEADS.test(head)) return false;
+  // Group nouns ("Analysts", "New Yorkers", "Salafists").
+  if (/(?:ers|ists|ians|ites|ans|ese|ics)$/.test(head) && !ORG_KEYWORDS.has(head)) return false;
+  if (single && /s$/.test(word) && (lower.has(word.slice(0, -1)) || lower.has(word))) return false;
+  // Two capitals with no long form are units and abbreviations ("TV", "MD"), rarely names.
+  if (single && /^\p{Lu}{2}$/u.test(s.tokens[0] ?? '')) return false;
+  return true;
+}
+
+function scoreName(g: Group, tokens: string[]) {
+  const head = headToken(tokens).toLowerCase();
+  const lowerTokens = tokens.map((t) => t.toLowerCase());
+  if (ORG_KEYWORDS.has(head)) {
+    g.scores.organization += 5;
+    g.evidence = true;
+  } else if (PLACE_KEYWORDS.has(head) && tokens.length > 1) {
+    g.scores.place += 5;
+    g.evidence = true;
+  } else if (lowerTokens.some((t) => ORG_KEYWORDS.has(t)) && tokens.length > 1) {
+    g.scores.organization += 2;
+  }
+  if (tokens.length >= 2 && FIRST_NAMES.has(lowerTokens[0] ?? '')) {
+    g.scores.person += 3;
+    g.evidence = true;
+  }
+  const form = tokens.join(' ');
+  if (/^[\p{Lu}.&]{2,8}$/u.test(form)) g.scores.organization += 2;
+  // Two or three plain capitalised words are most often a person in news text.
+  if (
+    tokens.length >= 2 &&
+    tokens.length <= 4 &&
+    tokens.every(
+      (t) =>
+        /^\p{Lu}\p{Ll}/u.test(t) ||
+        /^\p{Lu}\.$/u.test(t) ||
+        /^(?:de|van|von|bin|al|el|da|di|le|la)$|^\p{Ll}+-\p{Lu}/u.test(t),
+    )
+  )
+    g.scores.person += 1.5;
+  else if (tokens.length >= 2) g.scores.organization += 1;
+  else {
+    g.scores.organization += 0.6;
+    g.scores.place += 0.4;
+  }
+}
+
+function scoreContext(g: Group, s: NameSpan, text: string) {
+  for (const t of s.titles) {
+    g.titles.add(t);
+    if (TITLE_CORE.test(t)) {
+      g.scores.person += 4;
+      g.evidence = true;
+    }
+  }
+  const before = text.slice(Math.max(0, s.start - 40), s.start);
+  const lowTitle = /(?:^|\s)(\p{Ll}[\p{Ll}-]+)\s+$/u.exec(before)?.[1];
+  if (lowTitle && TITLE_CORE.test(lowTitle)) {
+    g.titles.add(lowTitle);
+    g.scores.person += 2;
+    g.evidence = true;
+  }
+  const after = text.slice(s.end, s.end + 60);
+  // Appositive: "Tasos Georgelis, deputy commissioner for water", "Parata, 75,".
+  const appos = /^,\s+(?:the\s+|a\s+|an\s+)?((?:[\p{Ll}-]+\s+){0,3}?)([\p{Ll}-]+)(?=[\s,])/u.exec(after);
+  if (appos?.[2] && TITLE_CORE.test(appos[2])) {
+    g.titles.add(appos[2]);
+    g.scores.person += 2;
+    g.evidence = true;
+  }
+  if (/^,\s+\d{1,3},/.test(after)) {
+    g.scores.person += 3;
+    g.evidence = true;
+  }
+  const verb = SPEECH_AFTER.exec(after)?.[1];
+  if (
+    verb &&
+    isSpeechVerb(verb) &&
+    !/^(?:according|call|called|calls|post|posted|note|noted|report|reported|post)$/.test(verb)
+  ) {
+    g.scores.person += 1.5;
+    g.scores.organization += 0.5;
+    g.evidence = true;
+  }
+  if (PLACE_PREP.test(before)) g.scores.place += 1.2;
+  if (
+    /\b(?:city|town|village|region|province|state|capital|island|port|district|suburb|area|coast|county|ville|région|město|obec)\s+(?:of\s+|de\s+)?$/i.test(
+      before,
+    )
+  ) {
+    g.scores.place += 3;
+    g.evidence = true;
+  }
+  if (/^-based\b/.test(text.slice(s.end, s.end + 8))) {
+    g.scores.place += 3;
+    g.evidence = true;
+  }
+  if (s.dateline) {
+    g.scores.place += 5;
+    g.evidence = true;
+  }
+  if (/\bthe\s+$/.test(before)) g.scores.organization += 0.5;
+  if (!s.sentenceStart) g.evidence ||= s.tokens.length > 1;
+}
+
+/** Adds mentions of known aliases the span finder skipped (e.g. a surname opening a sentence). */
+function addUnmarkedMentions(text: string, entities: FoundEntity[]) {
+  const taken: Span[] = entities.flatMap((e) => e.mentions);
+  const overlaps = (s: Span) => taken.some((t) => t.start < s.end && s.start < t.end);
+  for (const e of entities) {
+    for (const alias of e.aliases) {
+      if (alias.length < 3) continue;
+      const re = new RegExp(
+        `(?<![\\p{L}\\p{N}])${alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`,
+        'gu',
+      );
+      for (const m of text.matchAll(re)) {
+        const span = { start: m.index, end: m.index + alias.length };
+        if (!overlaps(span)) {
+          e.mentions.push(span);
+          taken.push(span);
+        }
+      }
+    }
+  }
+}

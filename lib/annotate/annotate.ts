@@ -1,5 +1,6 @@
 import type { Article } from '../extract/article';
 import type { Annotations } from './annotations';
+import { attributeSpeakers } from './attribute-speakers';
 import { findEntities } from './find-entities';
 import { findQuotes } from './find-quotes';
 import { splitBlocks } from './split-blocks';
@@ -14,12 +15,13 @@ export function annotate(article: Pick<Article, 'textContent'> & Partial<Article
   const blocks = splitBlocks(text);
   const sentences = blocks.map((b) => splitSentences(text, b.start, b.end));
   const found = findEntities(text, blocks, sentences);
-  const quotes = findQuotes(text, blocks).map((q) => ({
-    text: q.text,
-    speaker: null,
-    start: q.start,
-    end: q.end,
-  }));
+  const spans = findQuotes(text, blocks);
+  const speakers = attributeSpeakers(text, blocks, spans, found);
+  const quotes = spans.map((q, i) => {
+    const who = speakers[i];
+    const speaker = who == null ? null : (found.entities[who]?.name ?? null);
+    return { text: q.text, speaker, start: q.start, end: q.end };
+  });
   const entities = found.entities.map(({ name, type, aliases, count, mentions }) => ({
     name,
     type,

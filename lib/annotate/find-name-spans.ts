@@ -202,8 +202,24 @@ function emitChain(text: string, chain: Token[], s: Span, b: Span, block: number
     const t = toks[k] as Token;
     const lower = stripPossessive(t.text).toLowerCase();
     // A known name is one unit ("Islamic State", "Muslim Brotherhood", "New Zealand").
-    const unit = gazetteerRun(toks, k);
-    if (unit > k) {
+    let unit = gazetteerRun(toks, k);
+    // A known single name not followed by an organization or place word stands alone
+    // ("Subscribe to Ukraine Daily newsletter").
+    if (
+      unit < 0 &&
+      (ORGANIZATIONS.has(lower) || PLACES.has(lower)) &&
+      !toks
+        .slice(k + 1)
+        .some(
+          (x) =>
+            ORG_KEYWORDS.has(x.text.toLowerCase()) ||
+            PLACE_KEYWORDS.has(x.text.toLowerCase()) ||
+            CONNECTORS.has(x.text),
+        ) &&
+      group.length === 0
+    )
+      unit = k;
+    if (unit >= k) {
       if (group.length && !CONNECTORS.has(group[group.length - 1]?.text ?? '')) flush();
       for (let r = k; r <= unit; r++) group.push(toks[r] as Token);
       k = unit;

@@ -67,7 +67,7 @@ const NAMING =
   /(?:\b(?:so-called|called|dubbed|nicknamed|named|titled|entitled|known as|term|word|words|phrase|slogan|hashtag|label|labelled|labeled|labelling|labeling|branded|read|reads|reading|marked|sign|film|book|song|show|album|series|movie|article|headline|tag|mot|terme|surnommé|appelé|baptisé|intitulé|slovo|termín|přezdívka)\s*)$/i;
 
 // Verbs that often frame a term rather than report words ("asked people to perform a “task”").
-const WEAK_VERB = /^(?:ask|answer|wonder|suggest|describ|call|note|report|explain|think|post)/;
+const WEAK_VERB = /^(?:words|ask|answer|wonder|suggest|describ|call|note|report|explain|think|post)/;
 
 function isTitleCase(s: string): boolean {
   const words = s.split(/\s+/).filter((w) => /\p{L}/u.test(w));
@@ -100,7 +100,7 @@ export function findQuotes(text: string, blocks: Span[]): QuoteSpan[] {
     const wordFollows =
       /^\s+\p{Ll}/u.test(after) && !/^\s+(?:said|says|he|she|they|and|or|but)\b/.test(after);
     if (words <= 5 && wordFollows) {
-      if (/^[\p{L}]+-[\p{L}-]+$/u.test(q.text)) return false;
+      if (/^[\p{L}]+-[\p{L}-]+[!?.]?$/u.test(q.text)) return false;
       const determiner = /\b(?:a|an|the|our|their|his|her|its|this|that|these|those)\s*$/i.test(before);
       if (determiner && !verbs.some((v) => !WEAK_VERB.test(v.word))) return false;
     }

@@ -12,7 +12,7 @@ import { extractArticle } from '../lib/extract/extract-article';
 
 export const corpusDir = new URL('../../shared/corpus/annotations/', import.meta.url).pathname;
 
-const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, td, th, dd, dt';
+const BLOCKS = 'p, figcaption, h1, h2, h3, h4, h5, h6, li, blockquote, pre, td, th, dd, dt';
 
 /**
  * Body text with blank lines between blocks. Main's minimal extractor returns Readability's
@@ -22,7 +22,7 @@ const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, td, th, dd, dt';
 export function blockText(contentHtml: string, textContent: string): string {
   if (textContent.includes('\n\n')) return textContent;
   const doc = new JSDOM(`<body>${contentHtml}</body>`).window.document;
-  for (const n of doc.querySelectorAll('figcaption, script, style')) n.remove();
+  for (const n of doc.querySelectorAll('script, style')) n.remove();
   const blocks: string[] = [];
   for (const el of doc.querySelectorAll(BLOCKS)) {
     if (el.querySelector(BLOCKS)) continue;

@@ -7,9 +7,11 @@ import { titleHead } from './titles';
 
 type Mention = Span & { entity: number };
 /** A speaker reference: an entity, "unnamed" (a resident said) or "none" found. */
-type Ref = { entity: number } | 'unnamed' | 'pronoun' | null;
+type Ref = { entity: number } | 'unnamed' | 'pronoun' | 'it' | null;
 
 const PRONOUN = /^(?:he|she|il|elle|er|sie|él|ella|він|вона|on|ona|ten|ta)$/i;
+// "it said in a statement": the organization last named.
+const IT = /^(?:it|es|ello|воно|ono)$/i;
 const UNNAMED =
   /(?:^|\s)(?:an?|one|another|some|several|many|two|three|the|les?|la|un|une|der|die|ein|eine|un|una|los|las|jeden|jedna)?\s*(?:[\p{Ll}-]+\s+){0,3}(?:resident|residents|official|officials|spokesman|spokeswoman|spokesperson|source|sources|witness|witnesses|expert|experts|analyst|analysts|critic|critics|observer|observers|aide|aides|diplomat|diplomats|man|woman|people|person|someone|officer|officers|police|authorities|statement|report|researchers|scientists|doctors|study|survey|habitant|habitants|responsable|responsables|témoin|sprecher|sprecherin|experten|vecino|vecinos|portavoz|mluvčí|svědek|lidé)\s*$/iu;
 const FILLER =
@@ -53,10 +55,22 @@ export function attributeSpeakers(
     }
     if (ref === null) ref = fromColon(ctx, q, b, blocks);
     if (ref === null) ref = fromNeighbourSentence(ctx, q, sentence, sentencesOf[q.block] ?? []);
-    // A quotation standing alone in its paragraph speaks for the person the previous one named.
-    if (ref === null && q.open === b.start && q.block > 0)
+    // A quotation standing alone in its paragraph speaks for the person the previous one named,
+    // or continues the quotation before it.
+    if (ref === null && q.open === b.start && q.block > 0) {
       ref = lastPerson(ctx, q.open, (blocks[q.block - 1] as Span).start);
-    if (ref === 'pronoun') ref = lastPerson(ctx, q.open);
+      if (ref === null && prev && q.block - prev.block <= 2) ref = ctx.speakers[i - 1] ?? null;
+    }
+    if (ref === 'pronoun') {
+      // "he added" right after a quotation continues that speaker; otherwise the last person named.
+      const prevSpeaker = prev && q.block - prev.block <= 1 ? ctx.speakers[i - 1] : null;
+      const prevIsPerson =
+        prevSpeaker &&
+        typeof prevSpeaker === 'object' &&
+        ctx.found.entities[prevSpeaker.entity]?.type === 'person';
+      ref = prevIsPerson ? prevSpeaker : lastPerson(ctx, q.open);
+    }
+    if (ref === 'it') ref = lastOf(ctx, q.open, 'organization');
     ctx.speakers.push(ref);
   });
   return ctx.speakers.map((r) => (r && typeof r === 'object' ? r.entity : null));
@@ -72,11 +86,15 @@ function insideQuote(ctx: Ctx, m: Span): boolean {
 }
 
 function lastPerson(ctx: Ctx, before: number, after = 0): Ref {
+  return lastOf(ctx, before, 'person', after);
+}
+
+function lastOf(ctx: Ctx, before: number, type: string, after = 0): Ref {
   let best: Mention | null = null;
   for (const m of ctx.found.mentions) {
     if (m.end > before) break;
     if (m.start < after) continue;
-    if (ctx.found.entities[m.entity]?.type === 'person' && !insideQuote(ctx, m)) best = m;
+    if (ctx.found.entities[m.entity]?.type === type && !insideQuote(ctx, m)) best = m;
   }
   return best ? { entity: best.entity } : null;
 }
@@ -120,6 +138,8 @@ function subjectBefore(ctx: Ctx, from: number, end: number): Ref {
     const tail = ctx.masked.slice(from, at);
     const word = /([\p{L}-]+)$/u.exec(tail)?.[1] ?? '';
     if (PRONOUN.test(word)) return 'pronoun';
+    if (IT.test(word)) return 'it';
+    if (/^(?:they|ils|elles|sie|ellos|вони|oni)$/i.test(word)) return 'unnamed';
     if (UNNAMED.test(tail) && !/\p{Lu}[\p{L}-]*$/u.test(tail)) {
       const desc = /(?:the|la|le|der|die|el)\s+((?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)$/iu.exec(tail);
       if (desc?.[1] && titleHead(desc[1])) return fromDescription(ctx, desc[1], from);

@@ -25,6 +25,7 @@ export interface FoundEntities {
 const NOT_ENTITY_HEADS =
   /^(?:bill|act|amendment|code|law|prize|award|awards|cup|championship|olympics|games|war|spring|summit|conference|festival|day|week|program|programme|plan|treaty|accord|agreement|deal|doctrine|index|study|report|tag|one)$/;
 
+const MIN_BARE = 2;
 const TYPES: EntityType[] = ['person', 'organization', 'place'];
 type Scores = Record<EntityType, number>;
 
@@ -216,7 +217,13 @@ export function findEntities(text: string, blocks: Span[], sentences: Span[][]):
     }
     const type = TYPES.reduce((a, b) => (scores[b] > scores[a] ? b : a));
     const spansOf = members.flatMap((g) => g.spans);
-    if (!evidence && spansOf.every((s) => s.sentenceStart)) continue;
+    // A lone capitalised word with no other evidence, used once, is more often a common noun.
+    if (
+      !evidence &&
+      (spansOf.every((s) => s.sentenceStart) ||
+        (spansOf.length < MIN_BARE && members.every((g) => (g.spans[0]?.tokens.length ?? 0) === 1)))
+    )
+      continue;
     const aliases = [...new Set(spansOf.map((s) => s.tokens.join(' ').replace(/\u00ad/g, '')))];
     const name = aliases.reduce((a, b) => (b.length > a.length ? b : a));
     entities.push({

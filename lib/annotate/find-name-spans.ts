@@ -75,6 +75,16 @@ function tokenize(text: string, from: number, to: number): Token[] {
       out.push({ start: at, end: at + glued[2].length, text: glued[2] });
       continue;
     }
+    // Photo credits glued to captions ("Queens.CreditChang W. Lee").
+    const credit = /^(.*?)\.?(Credit|Photo|Image|Source)(\p{Lu}.*)?$/u.exec(t);
+    if (credit && credit[1]) {
+      out.push({ start: m.index, end: m.index + credit[1].length, text: credit[1] });
+      if (credit[3]) {
+        const at = m.index + t.length - credit[3].length;
+        out.push({ start: at, end: at + credit[3].length, text: credit[3] });
+      }
+      continue;
+    }
     out.push({ start: m.index, end: m.index + t.length, text: t });
   }
   return out;
@@ -253,7 +263,14 @@ function emitChain(text: string, chain: Token[], s: Span, b: Span, block: number
         continue;
       }
     }
-    if (group.length === 0 && FUNCTION.has(lower) && (isCap(t.text) || t.text === 'the')) continue;
+    // A function word opening a sentence is not part of the name ("In Kyiv"); mid-sentence it
+    // may be ("Con Edison", "Los Angeles"), except the article ("the Pentagon", "The Hague").
+    if (
+      group.length === 0 &&
+      FUNCTION.has(lower) &&
+      (firstIsSentenceStart(t) || /^(?:the|a|an)$/.test(lower))
+    )
+      continue;
     group.push(t);
   }
   flush();

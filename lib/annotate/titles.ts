@@ -4,9 +4,9 @@
  * like "the secretary-general said" point back to the person introduced with the title.
  */
 const CORE =
-  'president|president-elect|vice-president|minister|secretary|secretary-general|attorney-general|general|gen|mr|mrs|ms|miss|dr|prof|professor|sen|senator|rep|representative|gov|governor|mayor|king|queen|prince|princess|pope|chancellor|judge|justice|commissioner|ambassador|director|chairman|chairwoman|chair|speaker|lt|col|capt|sgt|cmdr|adm|officer|detective|coach|manager|sir|dame|lord|lady|rabbi|sheikh|emir|ayatollah|archbishop|bishop|cardinal|superintendent|inspector|premier|spokesman|spokeswoman|spokesperson|congressman|congresswoman|councilman|councilwoman|assemblyman|assemblywoman|monsieur|mme|herr|frau|adviser|advisor|ceo|founder|sergeant|captain|colonel|lieutenant|admiral|marshal|sheriff|rev|reverend|chief|prosecutor|deputy|leader|président|ministre|präsident|minister|kanzler|bundeskanzler|presidente|ministro|premiér|prezident|ministr|trenér|manažer|dr|ing|mgr';
+  'president|president-elect|inspector-general|vice-president|minister|secretary|secretary-general|attorney-general|general|gen|mr|mrs|ms|miss|dr|prof|professor|sen|senator|rep|representative|gov|governor|mayor|king|queen|prince|princess|pope|chancellor|judge|justice|commissioner|ambassador|director|chairman|chairwoman|chair|speaker|lt|col|capt|sgt|cmdr|adm|officer|detective|coach|manager|sir|dame|lord|lady|rabbi|sheikh|emir|ayatollah|archbishop|bishop|cardinal|superintendent|inspector|premier|spokesman|spokeswoman|spokesperson|congressman|congresswoman|councilman|councilwoman|assemblyman|assemblywoman|monsieur|mme|herr|frau|adviser|advisor|ceo|founder|sergeant|captain|colonel|lieutenant|admiral|marshal|sheriff|rev|reverend|chief|prosecutor|deputy|leader|président|ministre|präsident|minister|kanzler|bundeskanzler|presidente|ministro|premiér|prezident|ministr|trenér|manažer|dr|ing|mgr';
 const MODIFIERS =
-  'vice|prime|foreign|defense|defence|interior|finance|justice|health|trade|economy|economic|communications|attorney|state|minority|majority|senior|executive|press|field|first|deputy|acting|former|chief|police|fire|army|navy|national|security|general|federal|assistant|associate|managing|team|club|head|lead|supreme|grand|high|de|la|of|du|des|für|der';
+  'vice|prime|foreign|defense|defence|interior|finance|justice|health|trade|economy|economic|communications|attorney|state|minority|majority|senior|executive|press|field|first|deputy|acting|former|chief|general|assistant|associate|managing|team|club|head|lead|supreme|grand|high|de|la|of|du|des|für|der';
 
 export const TITLE_CORE = new RegExp(`^(?:${CORE})$`);
 const TITLE_ANY = new RegExp(`^(?:${CORE}|${MODIFIERS})$`);
@@ -14,7 +14,7 @@ const TITLE_ANY = new RegExp(`^(?:${CORE}|${MODIFIERS})$`);
 /** True for a capitalised title word ("President", "Mr.", "Secretary-General"). */
 export function isTitleWord(word: string): boolean {
   if (!/^\p{Lu}/u.test(word)) return false;
-  return TITLE_ANY.test(word.replace(/\.$/, '').toLowerCase());
+  return TITLE_ANY.test(word.replace(/\.$|['’]s$/, '').toLowerCase());
 }
 
 /** The head noun of a description ("the secretary-general", "the prime minister") if it is a title. */

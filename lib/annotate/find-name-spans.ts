@@ -77,7 +77,7 @@ function tokenize(text: string, from: number, to: number): Token[] {
     }
     // Photo credits glued to captions ("Queens.CreditChang W. Lee").
     const credit = /^(.*?)\.?(Credit|Photo|Image|Source)(\p{Lu}.*)?$/u.exec(t);
-    if (credit && credit[1]) {
+    if (credit?.[1]) {
       out.push({ start: m.index, end: m.index + credit[1].length, text: credit[1] });
       if (credit[3]) {
         const at = m.index + t.length - credit[3].length;

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { JSDOM } from 'jsdom';
+import { JSDOM, VirtualConsole } from 'jsdom';
 import { annotate } from '../lib/annotate/annotate';
 import { toCliAnnotations } from '../lib/annotate/to-cli-annotations';
 import { extractArticle } from '../lib/extract/extract-article';
@@ -50,8 +50,13 @@ export function corpusPages(): CorpusPage[] {
     });
 }
 
+/** A jsdom for a saved page, without the console noise of its unparsable stylesheets. */
+export function pageDom(page: CorpusPage): JSDOM {
+  return new JSDOM(page.html, { url: page.url, virtualConsole: new VirtualConsole() });
+}
+
 export function pageText(page: CorpusPage): string {
-  const dom = new JSDOM(page.html, { url: page.url });
+  const dom = pageDom(page);
   const article = extractArticle(dom.window.document, page.url);
   return article ? blockText(article.contentHtml, article.textContent) : '';
 }

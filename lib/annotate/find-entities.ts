@@ -150,14 +150,22 @@ export function findEntities(text: string, blocks: Span[], sentences: Span[][]):
   // People: a surname or a first name used alone, or with a title, is the full name used earlier;
   // a shorter form that ends a longer name is that name ("Department of Conservation").
   const isPersonish = (g: Group) => g.scores.person > Math.max(g.scores.organization, g.scores.place);
-  const tokensOf = (g: Group) =>
-    (g.spans[0]?.tokens ?? []).map((t) =>
-      t
-        .replace(/\u00ad/g, '')
-        .toLowerCase()
-        .replace(/^(?:al|el)-/, ''),
-    );
-  const firstAt = (g: Group) => Math.min(...g.spans.map((s) => s.start));
+  const tokenCache = new Map<Group, string[]>();
+  const tokensOf = (g: Group) => {
+    let t = tokenCache.get(g);
+    if (!t) {
+      t = (g.spans[0]?.tokens ?? []).map((w) =>
+        w
+          .replace(/\u00ad/g, '')
+          .toLowerCase()
+          .replace(/^(?:al|el)-/, ''),
+      );
+      tokenCache.set(g, t);
+    }
+    return t;
+  };
+  // Spans are pushed in text order, so the first span is the first mention.
+  const firstAt = (g: Group) => g.spans[0]?.start ?? 0;
   const longer = all
     .filter((g) => (g.spans[0]?.tokens.length ?? 0) >= 2)
     .sort((a, b) => firstAt(a) - firstAt(b));

@@ -19,11 +19,16 @@ export default defineConfig({
     description: 'Read the news without the clutter: clean articles, who said what, and an offline library.',
     permissions: ['activeTab', 'scripting', 'storage'],
     ...(mode === 'e2e' ? { host_permissions: E2E_HOSTS } : {}),
-    action: { default_title: 'Read with Lede (Alt+Shift+R)' },
     commands: {
       _execute_action: {
         suggested_key: { default: 'Alt+Shift+R' },
         description: 'Open Lede on this page',
+      },
+      // A second command may not reuse a key the browser or the first command has; Alt+Shift+F is
+      // free in Chrome and Firefox. Both are changeable at chrome://extensions/shortcuts.
+      'open-reader': {
+        suggested_key: { default: 'Alt+Shift+F' },
+        description: 'Open the article in a full-tab reader',
       },
     },
     ...(browser === 'firefox'

@@ -2,7 +2,7 @@ import type { Entity, EntityType, Span } from './annotations';
 import { findNameSpans, type NameSpan } from './find-name-spans';
 import { CALENDAR_WORDS, DEMONYM_WORDS, FUNCTION, GENERIC_WORDS } from './gazetteer/common-words';
 import { FIRST_NAMES } from './gazetteer/first-names';
-import { ORGANIZATIONS } from './gazetteer/organizations';
+import { ORGANIZATION_SPELLING, ORGANIZATIONS } from './gazetteer/organizations';
 import { PLACES } from './gazetteer/places';
 import { ORG_KEYWORDS, PLACE_KEYWORDS } from './name-keywords';
 import { isSpeechVerb } from './speech-verbs';
@@ -62,13 +62,18 @@ function headToken(tokens: string[]): string {
 function gazetteerType(form: string): { type: EntityType; canonical: string } | null {
   const lower = form.toLowerCase();
   const org = ORGANIZATIONS.get(lower);
-  // Short all-caps acronyms must match in capitals ("WHO" is an organization, "Who" is not).
-  const caseOk = (f: string) => f.length > 4 || isAllCaps(form) || /\p{Ll}/u.test(form);
-  if (org && caseOk(form)) return { type: 'organization', canonical: org };
+  // Acronyms must match in capitals ("WHO" is an organization, "Who" and "Un" are not).
+  const spelled = ORGANIZATION_SPELLING.get(lower) ?? '';
+  if (org && (!isAllCaps(spelled) || isAllCaps(form))) return { type: 'organization', canonical: org };
   const place = PLACES.get(lower);
   if (place && (lower.length > 3 || isAllCaps(form) || /\./.test(form) || /^\p{Lu}\p{Ll}/u.test(form)))
     return { type: 'place', canonical: place };
   return null;
+}
+
+function keywordHead(g: Group): boolean {
+  const head = headToken(g.spans[0]?.tokens ?? []).toLowerCase();
+  return ORG_KEYWORDS.has(head) || PLACE_KEYWORDS.has(head);
 }
 
 function initials(tokens: string[]): string {
@@ -112,6 +117,29 @@ export function findEntities(text: string, blocks: Span[], sentences: Span[][]):
     scoreContext(g, s, text);
   }
 
+  // "News Corporation and Fairfax": a name coordinated with another shares its kind.
+  const groupOf = new Map<NameSpan, Group>();
+  for (const g of groups.values()) for (const sp of g.spans) groupOf.set(sp, g);
+  for (let k = 1; k < spans.length; k++) {
+    const a = spans[k - 1] as NameSpan;
+    const b = spans[k] as NameSpan;
+    if (
+      a.block !== b.block ||
+      !/^\s*(?:,|and|or|et|ou|und|oder|y|o|a|i|nebo)\s*$/.test(text.slice(a.end, b.start))
+    )
+      continue;
+    const ga = groupOf.get(a) as Group;
+    const gb = groupOf.get(b) as Group;
+    for (const [x, y] of [
+      [ga, gb],
+      [gb, ga],
+    ] as const) {
+      if (!y.evidence || x.evidence) continue;
+      const t = TYPES.reduce((m, n) => (y.scores[n] > y.scores[m] ? n : m));
+      x.scores[t] += 1.5;
+      x.evidence = true;
+    }
+  }
   const all = [...groups.values()];
   const root = (g: Group): Group => (g.parent ? root(g.parent) : g);
   const union = (a: Group, b: Group) => {
@@ -186,6 +214,33 @@ export function findEntities(text: string, blocks: Span[], sentences: Span[][]):
     if (tokens.length === 1) {
       const firsts = longer.filter((h) => isPersonish(h) && tokensOf(h)[0] === tokens[0]);
       if (new Set(firsts.map(root)).size === 1 && firsts[0]) union(firsts[0], g);
+    }
+  }
+  // Organizations and places: "Bardo" is "Bardo National Museum", "BBC News" is "BBC",
+  // "US Congress" is "Congress", "Environmental Protection Department" is "Department of ...".
+  const isNamedKind = (g: Group) => !isPersonish(g);
+  const byKey = new Map(all.map((g) => [tokensOf(g).join(' '), g]));
+  for (const g of all) {
+    if (!isNamedKind(g)) continue;
+    const t = tokensOf(g);
+    if (t.length === 1 && !g.canonical) {
+      const h = longer.find((f) => isNamedKind(f) && tokensOf(f)[0] === t[0] && keywordHead(f));
+      if (h) union(h, g);
+    }
+    if (t.length >= 2) {
+      const rest = byKey.get(t.slice(1).join(' '));
+      const first = byKey.get(t[0] ?? '');
+      if (rest && rest.canonical && PLACES.has(t[0] ?? '') && isNamedKind(rest)) union(rest, g);
+      if (
+        first &&
+        first !== g &&
+        isNamedKind(first) &&
+        /^(?:news|group|online|radio|television|tv|world|sport|international)$/.test(t.at(-1) ?? '')
+      )
+        union(first, g);
+      const of = /^(department|ministry|office|bureau|agency|ministère) of (.+)$/.exec(t.join(' '));
+      const flipped = of ? byKey.get(`${of[2]} ${of[1]}`) : undefined;
+      if (flipped) union(g, flipped);
     }
   }
   // "Te Kaurinui Robert Parata" and "Te Kaurinui Parata" share first and last words.
@@ -265,6 +320,11 @@ function keepSpan(s: NameSpan, lower: Set<string>): boolean {
   )
     return false;
   if (single && /^\p{N}/u.test(word)) return false;
+  // Sentence adverbs ("Previously,") and event words standing alone ("Spring" of "Arab Spring").
+  if (single && s.sentenceStart && /ly$/.test(word)) return false;
+  if (single && word !== 'bill' && NOT_ENTITY_HEADS.test(word)) return false;
+  // Titles of works and headlines capitalise their small words ("Battle Against Winter").
+  if (s.tokens.slice(1).some((t) => /^\p{Lu}/u.test(t) && FUNCTION.has(t.toLowerCase()))) return false;
   const caps = s.tokens.filter(isAllCaps).length;
   // Shouted headlines and credits ("SIGN UP FOR OUR NEWSLETTER"), not names.
   if (!s.dateline && caps >= 3) return false;
@@ -301,7 +361,11 @@ function scoreName(g: Group, tokens: string[]) {
     g.evidence = true;
   }
   const form = tokens.join(' ');
-  if (/^[\p{Lu}.&]{2,8}$/u.test(form)) g.scores.organization += 2;
+  if (/^[\p{Lu}.&]{2,8}$/u.test(form)) {
+    g.scores.organization += 2;
+    // Three capitals or more are an acronym, and acronyms name organizations.
+    g.evidence ||= form.replace(/[.&]/g, '').length >= 3;
+  }
   // Two or three plain capitalised words are most often a person in news text.
   if (
     tokens.length >= 2 &&
@@ -358,7 +422,10 @@ function scoreContext(g: Group, s: NameSpan, text: string) {
     g.scores.organization += 0.5;
     g.evidence = true;
   }
-  if (PLACE_PREP.test(before)) g.scores.place += 1.2;
+  if (PLACE_PREP.test(before)) {
+    g.scores.place += 1.2;
+    g.evidence ||= !s.sentenceStart;
+  }
   if (
     /\b(?:city|town|village|region|province|state|capital|island|port|district|suburb|area|coast|county|ville|région|město|obec)\s+(?:of\s+|de\s+)?$/i.test(
       before,

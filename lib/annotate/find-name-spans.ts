@@ -52,6 +52,8 @@ const CONNECTORS = new Set([
   'le',
   'y',
 ]);
+const LOWER_PLACE_TAIL =
+  /^(?:beach|island|islands|river|lake|mountain|mountains|bay|valley|county|province|district|park|street|avenue|road|square|hospital|airport|harbour|harbor|museum|bridge|stadium)$/;
 // Connectors that join a name only after an organization or place word ("Bank of America").
 const PREPOSITIONS = new Set(['of', 'for', 'on', 'du', 'des', 'della']);
 const PARTICLE_PREFIX = /^(?:al|el|ad|as|ash|bin|ibn|abu|de|van|von|d’|d')-?/;
@@ -65,6 +67,8 @@ function tokenize(text: string, from: number, to: number): Token[] {
   TOKEN.lastIndex = from;
   for (let m = TOKEN.exec(text); m && m.index < to; m = TOKEN.exec(text)) {
     let t = m[0];
+    // Hashtags and handles are not names ("#Hamilton", "@nato").
+    if (/[#@]/.test(text[m.index - 1] ?? '')) continue;
     // "Kyiv." at a sentence end: the period is punctuation unless the token is an initialism.
     if (t.endsWith('.') && !/^(?:\p{Lu}\.)+$/u.test(t)) t = t.slice(0, -1);
     // Words glued by the page's markup ("Kenya.His", "WashingtonNine"): split before a function word.
@@ -192,7 +196,13 @@ function emitChain(text: string, chain: Token[], s: Span, b: Span, block: number
     if (group.length) {
       const first = group[0] as Token;
       const last = group[group.length - 1] as Token;
-      const end = last.start + stripPossessive(last.text).length;
+      let end = last.start + stripPossessive(last.text).length;
+      // A place word written in lowercase still belongs to the name ("Ninety Mile beach").
+      const tailWord = /^ ([\p{Ll}]+)\b/u.exec(text.slice(end, end + 20))?.[1];
+      if (stripPossessive(last.text) === last.text && tailWord && LOWER_PLACE_TAIL.test(tailWord)) {
+        group.push({ start: end + 1, end: end + 1 + tailWord.length, text: tailWord });
+        end += 1 + tailWord.length;
+      }
       const before = text.slice(b.start, first.start);
       out.push({
         start: first.start,

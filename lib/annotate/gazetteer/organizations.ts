@@ -7,7 +7,12 @@ const ORGS =
 
 /** Lowercased form -> canonical name. */
 export const ORGANIZATIONS = new Map<string, string>();
+/** Lowercased form -> the form as spelled, to require capitals for acronyms ("UN", not "Un"). */
+export const ORGANIZATION_SPELLING = new Map<string, string>();
 for (const group of ORGS.split('|')) {
   const forms = group.split('=');
-  for (const f of forms) ORGANIZATIONS.set(f.toLowerCase(), forms[0] as string);
+  for (const f of forms) {
+    ORGANIZATIONS.set(f.toLowerCase(), forms[0] as string);
+    ORGANIZATION_SPELLING.set(f.toLowerCase(), f);
+  }
 }

@@ -230,7 +230,7 @@ export function findEntities(text: string, blocks: Span[], sentences: Span[][]):
     if (t.length >= 2) {
       const rest = byKey.get(t.slice(1).join(' '));
       const first = byKey.get(t[0] ?? '');
-      if (rest && rest.canonical && PLACES.has(t[0] ?? '') && isNamedKind(rest)) union(rest, g);
+      if (rest?.canonical && PLACES.has(t[0] ?? '') && isNamedKind(rest)) union(rest, g);
       if (
         first &&
         first !== g &&

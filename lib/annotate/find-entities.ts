@@ -22,6 +22,8 @@ export interface FoundEntities {
   mentions: (Span & { entity: number })[];
 }
 
+const DIRECTIONS =
+  /^(?:north|south|east|west|upper|lower|central|northern|southern|eastern|western|greater|inner|outer|downtown|midtown)$/;
 const NOT_ENTITY_HEADS =
   /^(?:bill|act|amendment|code|law|prize|award|awards|cup|championship|olympics|games|war|spring|summit|conference|festival|day|week|program|programme|plan|treaty|accord|agreement|deal|doctrine|index|study|report|tag|one)$/;
 
@@ -71,9 +73,13 @@ function gazetteerType(form: string): { type: EntityType; canonical: string } | 
   return null;
 }
 
-function keywordHead(g: Group): boolean {
+// "Bardo" is short for "Bardo National Museum", but "Whangārei" is not "Whangārei Harbour".
+function institutionHead(g: Group): boolean {
   const head = headToken(g.spans[0]?.tokens ?? []).toLowerCase();
-  return ORG_KEYWORDS.has(head) || PLACE_KEYWORDS.has(head);
+  return (
+    ORG_KEYWORDS.has(head) ||
+    /^(?:museum|hospital|stadium|airport|palace|arena|building|tower|castle|cathedral)$/.test(head)
+  );
 }
 
 function initials(tokens: string[]): string {
@@ -125,7 +131,7 @@ export function findEntities(text: string, blocks: Span[], sentences: Span[][]):
     const b = spans[k] as NameSpan;
     if (
       a.block !== b.block ||
-      !/^\s*(?:,|and|or|et|ou|und|oder|y|o|a|i|nebo)\s*$/.test(text.slice(a.end, b.start))
+      !/^,?\s+(?:and|or|et|ou|und|oder|y|o|a|i|nebo)\s+$/.test(text.slice(a.end, b.start))
     )
       continue;
     const ga = groupOf.get(a) as Group;
@@ -224,10 +230,21 @@ export function findEntities(text: string, blocks: Span[], sentences: Span[][]):
     if (!isNamedKind(g)) continue;
     const t = tokensOf(g);
     if (t.length === 1 && !g.canonical) {
-      const h = longer.find((f) => isNamedKind(f) && tokensOf(f)[0] === t[0] && keywordHead(f));
+      const h = longer.find((f) => isNamedKind(f) && tokensOf(f)[0] === t[0] && institutionHead(f));
       if (h) union(h, g);
     }
+    const domain = byKey.get(t.join(' ').replace(/\.(?:com|org|net|co\.uk|fr|de|cz)$/, ''));
+    if (domain && domain !== g) union(g, domain);
     if (t.length >= 2) {
+      const sameHead = longer.find(
+        (f) =>
+          f !== g &&
+          tokensOf(f).length > t.length &&
+          tokensOf(f)[0] === t[0] &&
+          tokensOf(f).at(-1) === t.at(-1) &&
+          institutionHead(f),
+      );
+      if (sameHead) union(sameHead, g);
       const rest = byKey.get(t.slice(1).join(' '));
       const first = byKey.get(t[0] ?? '');
       if (rest?.canonical && PLACES.has(t[0] ?? '') && isNamedKind(rest)) union(rest, g);
@@ -360,6 +377,11 @@ function scoreName(g: Group, tokens: string[]) {
     g.scores.person += 3;
     g.evidence = true;
   }
+  // "Lower Manhattan", "South Taranaki", "Northern Ireland".
+  if (tokens.length >= 2 && DIRECTIONS.test(lowerTokens[0] ?? '')) {
+    g.scores.place += PLACES.has(lowerTokens.slice(1).join(' ')) ? 5 : 1.5;
+    g.evidence ||= PLACES.has(lowerTokens.slice(1).join(' '));
+  }
   const form = tokens.join(' ');
   if (/^[\p{Lu}.&]{2,8}$/u.test(form)) {
     g.scores.organization += 2;
@@ -406,6 +428,27 @@ function scoreContext(g: Group, s: NameSpan, text: string) {
   if (appos?.[2] && TITLE_CORE.test(appos[2])) {
     g.titles.add(appos[2]);
     g.scores.person += 2;
+    g.evidence = true;
+  }
+  if (/^,\s+which\b/.test(after)) g.scores.organization += 1;
+  if (/^,\s+who\b/.test(after)) g.scores.person += 1.5;
+  // "the Likud party", "West Mercia police", "the Manu Taupunga group".
+  const lowerKeyword = /^ (\p{Ll}+)\b/u.exec(after)?.[1];
+  if (
+    lowerKeyword &&
+    ORG_KEYWORDS.has(lowerKeyword) &&
+    !/^(?:times|post|news|press|standard|mail|review|monitor|watch)$/.test(lowerKeyword)
+  ) {
+    g.scores.organization += 3;
+    g.evidence = true;
+  }
+  // "New Zealand’s Northland", "eastern Northland".
+  const placeBefore = /(?:^|\s)(\p{Lu}[\p{L}. ]+?)['’]s\s+$/u.exec(before)?.[1];
+  if (
+    (placeBefore && PLACES.has(placeBefore.toLowerCase())) ||
+    /\b(?:northern|southern|eastern|western|central|north|south|east|west)\s+$/.test(before)
+  ) {
+    g.scores.place += 2;
     g.evidence = true;
   }
   if (/^,\s+\d{1,3},/.test(after)) {

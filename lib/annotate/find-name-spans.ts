@@ -106,6 +106,7 @@ function isNameWord(t: string): boolean {
 export function findNameSpans(text: string, blocks: Span[], sentences: Span[][]): NameSpan[] {
   const out: NameSpan[] = [];
   blocks.forEach((b, block) => {
+    if (isHeadline(text.slice(b.start, b.end))) return;
     for (const s of sentences[block] ?? []) {
       const tokens = tokenize(text, s.start, s.end);
       let i = 0;
@@ -311,6 +312,15 @@ function splitsAtAnd(toks: Token[], k: number): boolean {
     ORGANIZATIONS.has(left[left.length - 1] ?? '') ||
     PLACES.has(left[left.length - 1] ?? '');
   return !hasKeyword || leftComplete;
+}
+
+// A headline or teaser ("Pizza Man Making Special Delivery to Afghanistan During Super Bowl")
+// capitalises every word, so its capitals say nothing about names.
+function isHeadline(block: string): boolean {
+  const words = block.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
+  if (words.length < 5 || /[.!?]["”»]?$/.test(block.trim())) return false;
+  const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return caps / words.length >= 0.7;
 }
 
 // "Palestinian Authority", "Australian Federal Police": a demonym that starts an organization's name.

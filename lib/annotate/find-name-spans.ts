@@ -40,8 +40,6 @@ const CONNECTORS = new Set([
   'della',
   'van',
   'von',
-  'der',
-  'den',
   'da',
   'di',
   'bin',
@@ -54,6 +52,22 @@ const CONNECTORS = new Set([
 ]);
 const LOWER_PLACE_TAIL =
   /^(?:beach|island|islands|river|lake|mountain|mountains|bay|valley|county|province|district|park|street|avenue|road|square|hospital|airport|harbour|harbor|museum|bridge|stadium)$/;
+const PARTICLES = new Set([
+  'von',
+  'van',
+  'der',
+  'den',
+  'de',
+  'la',
+  'le',
+  'du',
+  'da',
+  'di',
+  'del',
+  'della',
+  'bin',
+  'ibn',
+]);
 // Connectors that join a name only after an organization or place word ("Bank of America").
 const PREPOSITIONS = new Set(['of', 'for', 'on', 'du', 'des', 'della']);
 const PARTICLE_PREFIX = /^(?:al|el|ad|as|ash|bin|ibn|abu|de|van|von|d’|d')-?/;
@@ -146,6 +160,21 @@ export function findNameSpans(text: string, blocks: Span[], sentences: Span[][])
           if (connects) {
             chain.push(next, after);
             j += 2;
+            continue;
+          }
+          // Two particles in a row ("Ursula von der Leyen", "Charles de la Tour").
+          const third = tokens[j + 2];
+          if (
+            PARTICLES.has(next.text) &&
+            after &&
+            PARTICLES.has(after.text) &&
+            third &&
+            /^ $/.test(text.slice(next.end, after.start)) &&
+            /^ $/.test(text.slice(after.end, third.start)) &&
+            isCap(third.text)
+          ) {
+            chain.push(next, after, third);
+            j += 3;
             continue;
           }
           if (next.text === 'the' && chain[chain.length - 1]?.text === 'of') break;

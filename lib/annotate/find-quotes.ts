@@ -64,7 +64,7 @@ export function maskQuotes(text: string, quotes: Span[]): string {
 
 // Words that introduce a name, a term or a title rather than reported words.
 const NAMING =
-  /(?:\b(?:so-called|called|dubbed|nicknamed|named|titled|entitled|known as|term|word|words|phrase|slogan|hashtag|label|labelled|labeled|labelling|labeling|branded|read|reads|reading|marked|sign|film|book|song|show|album|series|movie|article|headline|tag|mot|terme|surnommé|appelé|baptisé|intitulé|slovo|termín|přezdívka)\s*)$/i;
+  /(?:(?:^|[\s(])(?:so-called|sogenannte|sogenannten|sogenannter|sogenanntes|soi-disant|llamado|llamada|takzvaný|takzvaná|takzvané|tzv\.|так званий|так звана|так зване|called|dubbed|nicknamed|named|titled|entitled|known as|term|word|words|phrase|slogan|hashtag|label|labelled|labeled|labelling|labeling|branded|read|reads|reading|marked|sign|film|book|song|show|album|series|movie|article|headline|tag|mot|terme|surnommé|appelé|baptisé|intitulé|slovo|termín|přezdívka)\s*)$/i;
 
 // Verbs that often frame a term rather than report words ("asked people to perform a “task”").
 const WEAK_VERB = /^(?:words|ask|answer|wonder|suggest|describ|call|note|report|explain|think|post)/;

@@ -217,7 +217,11 @@ function fromSentence(ctx: Ctx, q: QuoteSpan, s: Span): Ref {
       continue;
     }
     const clauseStart = v.start > q.close ? q.close : lastBoundary(ctx, s, v.start);
-    if (PARTICIPLE.test(v.word)) continue;
+    if (PARTICIPLE.test(v.word)) {
+      const r = participleSubject(ctx, s, v);
+      if (r) return r;
+      continue;
+    }
     const before = subjectBefore(ctx, clauseStart, v.start);
     if (before) return before;
     const after = subjectAfter(ctx, v.end, v.start < q.open ? q.open : s.end);
@@ -233,6 +237,34 @@ function fromSentence(ctx: Ctx, q: QuoteSpan, s: Span): Ref {
     if (m) return { entity: m.entity };
   }
   return null;
+}
+
+/**
+ * The subject of a participle ("Emery retweeted the story, saying, “...”"): the antecedent of
+ * "which"/"who" when the participle hangs on a relative clause ("Likud party, which tried ...
+ * by saying"), else the first person (or organization) named in its clause.
+ */
+function participleSubject(ctx: Ctx, s: Span, v: Span): Ref {
+  const from = lastBoundary(ctx, s, v.start);
+  const region = ctx.masked.slice(from, v.start);
+  const rel = /,\s+(?:which|who|qui|der|die|das|que|який|яка|který|která)\s/iu.exec(region);
+  const inRegion = ctx.found.mentions.filter(
+    (m) => m.start >= from && m.end <= v.start && isSpeaker(ctx, m) && !insideQuote(ctx, m),
+  );
+  if (rel) {
+    const before = inRegion.filter((m) => m.end <= from + rel.index).pop();
+    if (before) return { entity: before.entity };
+  }
+  // "The secretary-general said that ..., adding that": the subject of the main speech verb.
+  const main = findSpeechVerbs(ctx.masked, from, v.start).find((x) => !PARTICIPLE.test(x.word));
+  if (main) {
+    const r = subjectBefore(ctx, from, main.start);
+    if (r) return r;
+  }
+  // Otherwise the name that opens the clause ("Emery retweeted the story, saying").
+  const opening = inRegion.filter((m) => ctx.masked.slice(from, m.start).split(/\s+/).length <= 8);
+  const m = opening.find((x) => ctx.found.entities[x.entity]?.type === 'person') ?? opening[0];
+  return m ? { entity: m.entity } : null;
 }
 
 function distance(v: Span, q: QuoteSpan): number {

@@ -47,6 +47,15 @@ describe('speaker attribution', () => {
     ]);
   });
 
+  it('gives a participle ("saying") the subject of its clause, or the antecedent of "which"', () => {
+    expect(speakers('David Emery retweeted the story, saying, “Are there calm supporters?”')[0]?.[1]).toBe(
+      'David Emery',
+    );
+    const text =
+      'The Obama administration criticised the Likud party, which tried to rally support by saying that voters were “coming out in droves.”';
+    expect(speakers(text)[0]?.[1]).toBe('Likud');
+  });
+
   it('returns null for an unnamed speaker', () => {
     expect(speakers('“It was terrifying,” a resident said.')).toEqual([['It was terrifying,', null]]);
     expect(speakers('“The risk is real,” officials said.')).toEqual([['The risk is real,', null]]);

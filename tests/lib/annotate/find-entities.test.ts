@@ -13,6 +13,15 @@ describe('entities', () => {
     expect(z?.count).toBe(3);
   });
 
+  it('keeps name particles ("Ursula von der Leyen") but not German articles between nouns', () => {
+    const names = entities(
+      'Ursula von der Leyen met Olaf Scholz. „Wir stehen an der Seite der Ukraine“, sagte er.',
+    ).map((e) => e.name);
+    expect(names).toContain('Ursula von der Leyen');
+    expect(names).toContain('Ukraine');
+    expect(names.some((n) => n.includes('Seite'))).toBe(false);
+  });
+
   it('links an acronym to the long form the article gives', () => {
     const text = 'The Food Standards Agency (FSA) issued a warning. The FSA said pills were dangerous.';
     const fsa = byName(text, 'Food Standards Agency');

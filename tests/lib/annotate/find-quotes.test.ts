@@ -31,6 +31,7 @@ describe('findQuotes', () => {
     expect(quotes('The company sells “smart” fridges.')).toEqual([]);
     expect(quotes('He lived in a “post-truth” society, the article claimed.')).toEqual([]);
     expect(quotes('Critics dubbed the plan “Operation Sunshine”.')).toEqual([]);
+    expect(quotes('Die sogenannte „Zeitenwende“ sei nicht abgeschlossen, erklärte er.')).toEqual([]);
     expect(quotes('She reviewed the film “Gone With The Wind” last week.')).toEqual([]);
     expect(quotes('He vowed that the country would be “merciless” in defending itself.')).toEqual([
       'merciless',

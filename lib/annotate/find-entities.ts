@@ -491,22 +491,21 @@ function scoreContext(g: Group, s: NameSpan, text: string) {
 
 /** Adds mentions of known aliases the span finder skipped (e.g. a surname opening a sentence). */
 function addUnmarkedMentions(text: string, entities: FoundEntity[]) {
-  const taken: Span[] = entities.flatMap((e) => e.mentions);
-  const overlaps = (s: Span) => taken.some((t) => t.start < s.end && s.start < t.end);
-  for (const e of entities) {
-    for (const alias of e.aliases) {
-      if (alias.length < 3) continue;
-      const re = new RegExp(
-        `(?<![\\p{L}\\p{N}])${alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`,
-        'gu',
-      );
-      for (const m of text.matchAll(re)) {
-        const span = { start: m.index, end: m.index + alias.length };
-        if (!overlaps(span)) {
-          e.mentions.push(span);
-          taken.push(span);
-        }
-      }
-    }
+  const taken = new Uint8Array(text.length + 1);
+  for (const e of entities) for (const m of e.mentions) taken.fill(1, m.start, m.end);
+  const owner = new Map<string, FoundEntity>();
+  for (const e of entities) for (const a of e.aliases) if (a.length >= 3 && !owner.has(a)) owner.set(a, e);
+  if (owner.size === 0) return;
+  // One pass with every alias, longest first, instead of one regex per alias.
+  const alternatives = [...owner.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  for (const m of text.matchAll(re)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (taken.subarray(start, end).some((x) => x === 1)) continue;
+    owner.get(m[0])?.mentions.push({ start, end });
+    taken.fill(1, start, end);
   }
 }

@@ -86,7 +86,7 @@ function tokenize(text: string, from: number, to: number): Token[] {
     // "Kyiv." at a sentence end: the period is punctuation unless the token is an initialism.
     if (t.endsWith('.') && !/^(?:\p{Lu}\.)+$/u.test(t)) t = t.slice(0, -1);
     // Words glued by the page's markup ("Kenya.His", "WashingtonNine"): split before a function word.
-    const glued = /^(.*?\p{Ll})\.?(\p{Lu}\p{Ll}+)$/u.exec(t);
+    const glued = /\p{Ll}\.?\p{Lu}/u.test(t) ? /^(.*?\p{Ll})\.?(\p{Lu}\p{Ll}+)$/u.exec(t) : null;
     if (glued?.[1] && glued[2] && (FUNCTION.has(glued[2].toLowerCase()) || isTitleWord(glued[2]))) {
       out.push({ start: m.index, end: m.index + glued[1].length, text: glued[1] });
       const at = m.index + t.length - glued[2].length;
@@ -94,7 +94,9 @@ function tokenize(text: string, from: number, to: number): Token[] {
       continue;
     }
     // Photo credits glued to captions ("Queens.CreditChang W. Lee").
-    const credit = /^(.*?)\.?(Credit|Photo|Image|Source)(\p{Lu}.*)?$/u.exec(t);
+    const credit = /.(?:Credit|Photo|Image|Source)/.test(t)
+      ? /^(.*?)\.?(Credit|Photo|Image|Source)(\p{Lu}.*)?$/u.exec(t)
+      : null;
     if (credit?.[1]) {
       out.push({ start: m.index, end: m.index + credit[1].length, text: credit[1] });
       if (credit[3]) {

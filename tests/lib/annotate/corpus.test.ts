@@ -7,9 +7,9 @@ import { toCliAnnotations } from '../../../lib/annotate/to-cli-annotations';
 import { corpusDir, corpusPages, pageText } from '../../../scripts/annotate-corpus';
 import { score } from '../../../scripts/bench/annotation';
 
-// Floors a little under what the annotator reaches on the dev set (0.817 / 0.992 / 0.904 at the
+// Floors a little under what the annotator reaches on the dev set (0.865 / 0.984 / 0.919 at the
 // time of writing); a drop below them is a regression.
-const FLOORS = { entityTypedF1: 0.8, quoteF1: 0.97, speakerAccuracy: 0.87 };
+const FLOORS = { entityTypedF1: 0.84, quoteF1: 0.97, speakerAccuracy: 0.89 };
 
 describe('annotation dev set (16 pages, shared scorer)', () => {
   it('keeps entity typed F1, quote F1 and speaker accuracy above their floors', () => {

@@ -6,7 +6,7 @@ import { ORGANIZATION_SPELLING, ORGANIZATIONS } from './gazetteer/organizations'
 import { PLACES } from './gazetteer/places';
 import { ORG_KEYWORDS, PLACE_KEYWORDS } from './name-keywords';
 import { isSpeechVerb } from './speech-verbs';
-import { TITLE_CORE } from './titles';
+import { isCoreTitle } from './titles';
 
 /** An entity with the internal evidence the speaker attribution needs. */
 export interface FoundEntity extends Entity {
@@ -410,14 +410,14 @@ function scoreName(g: Group, tokens: string[]) {
 function scoreContext(g: Group, s: NameSpan, text: string) {
   for (const t of s.titles) {
     g.titles.add(t);
-    if (TITLE_CORE.test(t)) {
+    if (isCoreTitle(t)) {
       g.scores.person += 4;
       g.evidence = true;
     }
   }
   const before = text.slice(Math.max(0, s.start - 40), s.start);
   const lowTitle = /(?:^|\s)(\p{Ll}[\p{Ll}-]+)\s+$/u.exec(before)?.[1];
-  if (lowTitle && TITLE_CORE.test(lowTitle)) {
+  if (lowTitle && isCoreTitle(lowTitle)) {
     g.titles.add(lowTitle);
     g.scores.person += 2;
     g.evidence = true;
@@ -425,7 +425,7 @@ function scoreContext(g: Group, s: NameSpan, text: string) {
   const after = text.slice(s.end, s.end + 60);
   // Appositive: "Tasos Georgelis, deputy commissioner for water", "Parata, 75,".
   const appos = /^,\s+(?:the\s+|a\s+|an\s+)?((?:[\p{Ll}-]+\s+){0,3}?)([\p{Ll}-]+)(?=[\s,])/u.exec(after);
-  if (appos?.[2] && TITLE_CORE.test(appos[2])) {
+  if (appos?.[2] && isCoreTitle(appos[2])) {
     g.titles.add(appos[2]);
     g.scores.person += 2;
     g.evidence = true;

@@ -3,7 +3,7 @@ import { CALENDAR_WORDS, DEMONYM_WORDS, FUNCTION } from './gazetteer/common-word
 import { ORGANIZATIONS } from './gazetteer/organizations';
 import { PLACES } from './gazetteer/places';
 import { ORG_KEYWORDS, PLACE_KEYWORDS } from './name-keywords';
-import { isTitleWord, TITLE_CORE } from './titles';
+import { isCoreTitle, isTitleWord } from './titles';
 
 /** A capitalised span that may name a person, organization or place, with the evidence around it. */
 export interface NameSpan extends Span {
@@ -292,7 +292,7 @@ function emitChain(text: string, chain: Token[], s: Span, b: Span, block: number
       const run: string[] = [];
       while (r < toks.length && isTitleWord((toks[r] as Token).text))
         run.push((toks[r++] as Token).text.toLowerCase());
-      const hasCore = run.some((w) => TITLE_CORE.test(w));
+      const hasCore = run.some((w) => isCoreTitle(w));
       const follower = toks[r]?.text ?? '';
       const nameFollows =
         isCap(follower) &&

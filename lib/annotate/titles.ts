@@ -8,18 +8,23 @@ const CORE =
 const MODIFIERS =
   'vice|prime|foreign|defense|defence|interior|finance|justice|health|trade|economy|economic|communications|attorney|state|minority|majority|senior|executive|press|field|first|deputy|acting|former|chief|general|assistant|associate|managing|team|club|head|lead|supreme|grand|high|de|la|of|du|des|für|der';
 
-export const TITLE_CORE = new RegExp(`^(?:${CORE})$`);
-const TITLE_ANY = new RegExp(`^(?:${CORE}|${MODIFIERS})$`);
+const CORE_SET = new Set(CORE.split('|'));
+const ANY_SET = new Set([...CORE_SET, ...MODIFIERS.split('|')]);
+
+/** True for a lowercased title that names an office by itself ("president", not "prime"). */
+export function isCoreTitle(word: string): boolean {
+  return CORE_SET.has(word);
+}
 
 /** True for a capitalised title word ("President", "Mr.", "Secretary-General"). */
 export function isTitleWord(word: string): boolean {
   if (!/^\p{Lu}/u.test(word)) return false;
-  return TITLE_ANY.test(word.replace(/\.$|['’]s$/, '').toLowerCase());
+  return ANY_SET.has(word.replace(/\.$|['’]s$/, '').toLowerCase());
 }
 
 /** The head noun of a description ("the secretary-general", "the prime minister") if it is a title. */
 export function titleHead(words: string): string | null {
   const w = words.toLowerCase().trim().split(/\s+/);
   const last = w[w.length - 1] ?? '';
-  return TITLE_CORE.test(last) ? last : null;
+  return CORE_SET.has(last) ? last : null;
 }

@@ -396,10 +396,11 @@ function scoreName(g: Group, tokens: string[]) {
       (t) =>
         /^\p{Lu}\p{Ll}/u.test(t) ||
         /^\p{Lu}\.$/u.test(t) ||
-        /^(?:de|van|von|bin|al|el|da|di|le|la)$|^\p{Ll}+-\p{Lu}/u.test(t),
+        /^(?:de|van|von|der|ten|bin|al|el|da|di|le|la)$|^\p{Ll}+-\p{Lu}/u.test(t),
     )
   )
-    g.scores.person += 1.5;
+    // Weaker when the first word is not a known given name ("Old Trafford", "Goldman Sachs").
+    g.scores.person += FIRST_NAMES.has(lowerTokens[0] ?? '') ? 1.5 : 1.1;
   else if (tokens.length >= 2) g.scores.organization += 1;
   else {
     g.scores.organization += 0.6;
@@ -463,6 +464,15 @@ function scoreContext(g: Group, s: NameSpan, text: string) {
   ) {
     g.scores.person += 1.5;
     g.scores.organization += 0.5;
+    g.evidence = true;
+  }
+  // A role "at"/"for"/"of" a name is a job at an organization ("an analyst at Wedbush Securities").
+  if (
+    /\b(?:analyst|economist|professor|researcher|director|spokesman|spokeswoman|spokesperson|official|executive|engineer|partner|fellow|scientist|student|employee|worker|chairman|president|chief|founder|manager|editor|reporter|correspondent|writer|lawyer|attorney|doctor|nurse|coach|player|analysts|economists|researchers|officials|executives|employees)s?\s+(?:at|for|with|of)\s+(?:the\s+)?$/i.test(
+      before,
+    )
+  ) {
+    g.scores.organization += 3;
     g.evidence = true;
   }
   if (PLACE_PREP.test(before)) {

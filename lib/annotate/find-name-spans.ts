@@ -49,6 +49,10 @@ const CONNECTORS = new Set([
   'la',
   'le',
   'y',
+  'ten',
+  'ter',
+  'zu',
+  'dos',
 ]);
 const LOWER_PLACE_TAIL =
   /^(?:beach|island|islands|river|lake|mountain|mountains|bay|valley|county|province|district|park|street|avenue|road|square|hospital|airport|harbour|harbor|museum|bridge|stadium)$/;

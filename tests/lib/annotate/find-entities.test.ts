@@ -56,6 +56,16 @@ describe('entities', () => {
     expect(type('NATO')).toBe('organization');
   });
 
+  it('types business and sports names from their context', () => {
+    const text =
+      'Dan Ives, an analyst at Wedbush Securities, praised Goldman Sachs. Manchester United won at Old Trafford on Sunday, and Erik ten Hag said the team was ready.';
+    const type = (n: string) => entities(text).find((e) => e.aliases.includes(n))?.type;
+    expect(type('Wedbush Securities')).toBe('organization');
+    expect(type('Manchester United')).toBe('organization');
+    expect(type('Old Trafford')).toBe('place');
+    expect(type('Erik ten Hag')).toBe('person');
+  });
+
   it('reads a dateline as a place and drops photo credits glued to captions', () => {
     const text = 'CAIRO — Gunmen opened fire.\n\nA street in Queens.CreditChang W. Lee';
     const e = entities(text);

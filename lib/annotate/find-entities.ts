@@ -96,7 +96,7 @@ function initials(tokens: string[]): string {
  */
 export function findEntities(text: string, blocks: Span[], sentences: Span[][]): FoundEntities {
   const lower = lowerWords(text);
-  const spans = findNameSpans(text, blocks, sentences).filter((s) => keepSpan(s, lower));
+  const spans = findNameSpans(text, blocks, sentences).filter((s) => keepSpan(s, lower, text));
   const groups = new Map<string, Group>();
   for (const s of spans) {
     const key = s.tokens
@@ -327,7 +327,7 @@ export function findEntities(text: string, blocks: Span[], sentences: Span[][]):
   return { entities, mentions };
 }
 
-function keepSpan(s: NameSpan, lower: Set<string>): boolean {
+function keepSpan(s: NameSpan, lower: Set<string>, text: string): boolean {
   const single = s.tokens.length === 1;
   const word = (s.tokens[0] ?? '').toLowerCase();
   if (gazetteerType(s.tokens.join(' '))) return true;
@@ -356,6 +356,13 @@ function keepSpan(s: NameSpan, lower: Set<string>): boolean {
   // Group nouns ("Analysts", "New Yorkers", "Salafists").
   if (/(?:ers|ists|ians|ites|ans|ese|ics)$/.test(head) && !ORG_KEYWORDS.has(head)) return false;
   if (single && /s$/.test(word) && (lower.has(word.slice(0, -1)) || lower.has(word))) return false;
+  // An acronym for a common noun: "CRE (carbapenem-resistant ...)", "dinitrophenol, known as DNP".
+  if (single && isAllCaps(s.tokens[0] ?? '')) {
+    if (/^\s*\(\s*\p{Ll}/u.test(text.slice(s.end, s.end + 5))) return false;
+    if (/\p{Ll}+,?\s+(?:known as|called)\s+$/u.test(text.slice(Math.max(0, s.start - 40), s.start)))
+      return false;
+    if (/^\p{Lu}&\p{Lu}$/u.test(s.tokens[0] ?? '')) return false;
+  }
   // Two capitals with no long form are units and abbreviations ("TV", "MD"), rarely names.
   if (single && /^\p{Lu}{2}$/u.test(s.tokens[0] ?? '')) return false;
   return true;

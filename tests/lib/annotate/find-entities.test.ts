@@ -38,6 +38,14 @@ describe('entities', () => {
       expect(names).not.toContain(junk);
   });
 
+  it('does not take acronyms of common nouns for organizations', () => {
+    const text =
+      'An outbreak of CRE (carbapenem-resistant bacteria) hit the ward. Pills of dinitrophenol, known as DNP, killed her.';
+    const names = entities(text).flatMap((e) => e.aliases);
+    expect(names).not.toContain('CRE');
+    expect(names).not.toContain('DNP');
+  });
+
   it('does not glue names across commas or sentence starts', () => {
     const text = 'Troops came from Italy, Poland and Germany. Meanwhile Paris waited.';
     const names = entities(text).map((e) => e.name);

@@ -73,6 +73,19 @@ function gazetteerType(form: string): { type: EntityType; canonical: string } | 
   return null;
 }
 
+// Case endings of Czech, Slovak, Polish, Ukrainian and Russian nouns, longest first.
+const CASE_ENDING = /(?:ovi|ami|ech|ům|em|ou|om|ой|ом|ові|ем|ого|ому|a|e|u|y|i|ě|á|é|ó|у|а|і|ы|ю)$/u;
+
+function stem(word: string): string {
+  const s = word.replace(CASE_ENDING, '');
+  return s.length >= 3 ? s : word;
+}
+
+/** True for text in a language that inflects names (many Slavic letters). */
+function isInflecting(text: string): boolean {
+  return (text.match(/[řěůčžšąęłśźżїєыёъ]/giu)?.length ?? 0) >= 20;
+}
+
 // "Bardo" is short for "Bardo National Museum", but "Whangārei" is not "Whangārei Harbour".
 function institutionHead(g: Group): boolean {
   const head = headToken(g.spans[0]?.tokens ?? []).toLowerCase();
@@ -260,6 +273,20 @@ export function findEntities(text: string, blocks: Span[], sentences: Span[][]):
       if (flipped) union(g, flipped);
     }
   }
+  // Slavic languages inflect names ("Davida Moyese", "Moyesem" = "David Moyes"): compare stems.
+  if (isInflecting(text)) {
+    const people = all.filter(isPersonish);
+    for (const g of all) {
+      const t = tokensOf(g).map(stem);
+      const h = people.find((f) => {
+        if (f === g || root(f) === root(g)) return false;
+        const ft = tokensOf(f).map(stem);
+        if (t.length === 1) return ft.length > 1 && ft.at(-1) === t[0];
+        return isPersonish(g) && ft.length === t.length && ft.every((x, k) => x === t[k]);
+      });
+      if (h) union(h, g);
+    }
+  }
   // "Te Kaurinui Robert Parata" and "Te Kaurinui Parata" share first and last words.
   for (const g of longer) {
     const t = tokensOf(g);
@@ -305,7 +332,22 @@ export function findEntities(text: string, blocks: Span[], sentences: Span[][]):
     )
       continue;
     const aliases = [...new Set(spansOf.map((s) => s.tokens.join(' ').replace(/\u00ad/g, '')))];
-    const name = aliases.reduce((a, b) => (b.length > a.length ? b : a));
+    // The fullest form: most words, then most used, then longest ("Declana Rice" over "Rice").
+    const uses = (a: string) => spansOf.filter((x) => x.tokens.join(' ').replace(/\u00ad/g, '') === a).length;
+    const words = (a: string) => a.split(' ').length;
+    const name = aliases.reduce((a, b) =>
+      words(b) !== words(a)
+        ? words(b) > words(a)
+          ? b
+          : a
+        : uses(b) !== uses(a)
+          ? uses(b) > uses(a)
+            ? b
+            : a
+          : b.length > a.length
+            ? b
+            : a,
+    );
     entities.push({
       name,
       type,
@@ -354,7 +396,11 @@ function keepSpan(s: NameSpan, lower: Set<string>, text: string): boolean {
   const head = (s.tokens[s.tokens.length - 1] ?? '').toLowerCase();
   if (s.tokens.length > 1 && NOT_ENTITY_HEADS.test(head)) return false;
   // Group nouns ("Analysts", "New Yorkers", "Salafists").
-  if (/(?:ers|ists|ians|ites|ans|ese|ics)$/.test(head) && !ORG_KEYWORDS.has(head)) return false;
+  if (
+    (/(?:ers|ists|ians|ites|ans|ics)$/.test(head) || (single && /ese$/.test(head))) &&
+    !ORG_KEYWORDS.has(head)
+  )
+    return false;
   if (single && /s$/.test(word) && (lower.has(word.slice(0, -1)) || lower.has(word))) return false;
   // An acronym for a common noun: "CRE (carbapenem-resistant ...)", "dinitrophenol, known as DNP".
   if (single && isAllCaps(s.tokens[0] ?? '')) {

@@ -22,6 +22,18 @@ describe('entities', () => {
     expect(names.some((n) => n.includes('Seite'))).toBe(false);
   });
 
+  it('merges inflected forms of a name in Czech text', () => {
+    const text =
+      'Tým manažera Davida Moyese prohání giganty. David Moyes si zaslouží obrovský kredit, řekl Gary Lineker. ' +
+      'Před Moyesem je třeba smeknout, píše server. Hráči věří, že čeština a přízeň fanoušků ještě porostou, že ždímají ' +
+      'ze sebe všechno a že šťastné časy přijdou.';
+    const moyes = entities(text).filter((e) =>
+      e.aliases.some((a) => a.startsWith('Moyes') || a.endsWith('Moyese')),
+    );
+    expect(moyes).toHaveLength(1);
+    expect(moyes[0]?.type).toBe('person');
+  });
+
   it('links an acronym to the long form the article gives', () => {
     const text = 'The Food Standards Agency (FSA) issued a warning. The FSA said pills were dangerous.';
     const fsa = byName(text, 'Food Standards Agency');

@@ -486,12 +486,14 @@ function scoreContext(g: Group, s: NameSpan, text: string) {
   }
   if (/^,\s+which\b/.test(after)) g.scores.organization += 1;
   if (/^,\s+who\b/.test(after)) g.scores.person += 1.5;
-  // "the Likud party", "West Mercia police", "the Manu Taupunga group".
+  // "the Likud party", "West Mercia police", "the Manu Taupunga group" (but not "the Obama
+  // administration", which is a person's).
   const lowerKeyword = /^ (\p{Ll}+)\b/u.exec(after)?.[1];
   if (
     lowerKeyword &&
-    ORG_KEYWORDS.has(lowerKeyword) &&
-    !/^(?:times|post|news|press|standard|mail|review|monitor|watch)$/.test(lowerKeyword)
+    /^(?:party|police|group|agency|company|corporation|ministry|department|council|committee|university|bank|union|league|club|network|newspaper|magazine|army|militia|tribe|movement|website|firm|organisation|organization|foundation|institute|charity)$/.test(
+      lowerKeyword,
+    )
   ) {
     g.scores.organization += 3;
     g.evidence = true;

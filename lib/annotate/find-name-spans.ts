@@ -353,7 +353,8 @@ function splitsAtAnd(toks: Token[], k: number): boolean {
 // capitalises every word, so its capitals say nothing about names.
 function isHeadline(block: string): boolean {
   const words = block.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
-  if (words.length < 5 || /[.!?]["”»]?$/.test(block.trim())) return false;
+  // A list of names ("Jon Sopel, BBC News, Washington") is not a headline.
+  if (words.length < 5 || /[.!?]["”»]?$/.test(block.trim()) || /[,:;]/.test(block)) return false;
   const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
   return caps / words.length >= 0.7;
 }

@@ -86,6 +86,15 @@ describe('entities', () => {
     expect(type('Erik ten Hag')).toBe('person');
   });
 
+  it('keeps a person behind "the X administration" and reads names in a byline list', () => {
+    const text =
+      'President Obama will sign the order. Obama administration officials said so.\n\nAnalysis: Jon Sopel, BBC News, Washington';
+    const type = (n: string) => entities(text).find((e) => e.aliases.includes(n))?.type;
+    expect(type('Obama')).toBe('person');
+    expect(type('Washington')).toBe('place');
+    expect(type('Jon Sopel')).toBe('person');
+  });
+
   it('reads a dateline as a place and drops photo credits glued to captions', () => {
     const text = 'CAIRO — Gunmen opened fire.\n\nA street in Queens.CreditChang W. Lee';
     const e = entities(text);

@@ -24,6 +24,8 @@ interface Ctx {
   found: FoundEntities;
   quotes: QuoteSpan[];
   speakers: Ref[];
+  /** 1 for every character inside a quotation: mentions there never name the speaker. */
+  quoted: Uint8Array;
 }
 
 /**
@@ -39,7 +41,9 @@ export function attributeSpeakers(
   found: FoundEntities,
 ): (number | null)[] {
   const masked = maskQuotes(text, quotes);
-  const ctx: Ctx = { text, masked, found, quotes, speakers: [] };
+  const quoted = new Uint8Array(text.length + 1);
+  for (const q of quotes) quoted.fill(1, q.start, q.end);
+  const ctx: Ctx = { text, masked, found, quotes, speakers: [], quoted };
   const sentencesOf = blocks.map((b) => splitSentences(masked, b.start, b.end));
   quotes.forEach((q, i) => {
     const b = blocks[q.block] as Span;
@@ -82,7 +86,7 @@ function isSpeaker(ctx: Ctx, m: Mention): boolean {
 }
 
 function insideQuote(ctx: Ctx, m: Span): boolean {
-  return ctx.quotes.some((q) => q.start <= m.start && m.end <= q.end);
+  return ctx.quoted[m.start] === 1;
 }
 
 function lastPerson(ctx: Ctx, before: number, after = 0): Ref {

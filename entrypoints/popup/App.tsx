@@ -1,5 +1,7 @@
+import { useEffect, useState } from 'preact/hooks';
 import { ReaderApp } from '@/components/ReaderApp';
-import { openReaderTab } from '@/lib/open-reader-tab';
+import { commandShortcut } from '@/lib/command-shortcut';
+import { OPEN_READER_COMMAND, openReaderTab } from '@/lib/open-reader-tab';
 import type { ReadResult } from '@/lib/read-tab';
 import type { ReaderSettings } from '@/lib/settings';
 import { startReading } from '@/lib/start-reading';
@@ -9,6 +11,10 @@ export function App(props: {
   initial: Promise<ReadResult>;
   settings: ReaderSettings;
 }) {
+  const [shortcut, setShortcut] = useState<string>();
+  useEffect(() => {
+    commandShortcut(OPEN_READER_COMMAND).then(setShortcut);
+  }, []);
   const openInTab = async () => {
     const id = await props.tabId;
     if (id === undefined) return;
@@ -22,6 +28,7 @@ export function App(props: {
       reload={() => startReading(props.tabId)}
       initialSettings={props.settings}
       onOpenInTab={openInTab}
+      openInTabShortcut={shortcut}
     />
   );
 }

@@ -7,7 +7,7 @@ import { toCliAnnotations } from '../../../lib/annotate/to-cli-annotations';
 import { corpusDir, corpusPages, pageText } from '../../../scripts/annotate-corpus';
 import { score } from '../../../scripts/bench/annotation';
 
-// Floors a little under what the annotator reaches on the dev set (0.865 / 0.984 / 0.919 at the
+// Floors a little under what the annotator reaches on the dev set (0.880 / 0.984 / 0.919 at the
 // time of writing); a drop below them is a regression.
 const FLOORS = { entityTypedF1: 0.84, quoteF1: 0.97, speakerAccuracy: 0.89 };
 

@@ -1,0 +1,33 @@
+import type { Article } from '../extract/article';
+import type { Annotations } from './annotations';
+import { attributeSpeakers } from './attribute-speakers';
+import { findEntities } from './find-entities';
+import { findQuotes } from './find-quotes';
+import { splitBlocks } from './split-blocks';
+import { splitSentences } from './split-sentences';
+
+/**
+ * Finds the direct quotations (with their speakers) and the people, organizations and places of
+ * an article. Pure and synchronous: runs in Node and in extension pages.
+ */
+export function annotate(article: Pick<Article, 'textContent'> & Partial<Article>): Annotations {
+  const text = article.textContent;
+  const blocks = splitBlocks(text);
+  const sentences = blocks.map((b) => splitSentences(text, b.start, b.end));
+  const found = findEntities(text, blocks, sentences);
+  const spans = findQuotes(text, blocks);
+  const speakers = attributeSpeakers(text, blocks, spans, found);
+  const quotes = spans.map((q, i) => {
+    const who = speakers[i];
+    const speaker = who == null ? null : (found.entities[who]?.name ?? null);
+    return { text: q.text, speaker, start: q.start, end: q.end };
+  });
+  const entities = found.entities.map(({ name, type, aliases, count, mentions }) => ({
+    name,
+    type,
+    aliases,
+    count,
+    mentions,
+  }));
+  return { quotes, entities };
+}

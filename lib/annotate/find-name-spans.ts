@@ -1,0 +1,371 @@
+import type { Span } from './annotations';
+import { CALENDAR_WORDS, DEMONYM_WORDS, FUNCTION } from './gazetteer/common-words';
+import { ORGANIZATIONS } from './gazetteer/organizations';
+import { PLACES } from './gazetteer/places';
+import { ORG_KEYWORDS, PLACE_KEYWORDS } from './name-keywords';
+import { isCoreTitle, isTitleWord } from './titles';
+
+/** A capitalised span that may name a person, organization or place, with the evidence around it. */
+export interface NameSpan extends Span {
+  text: string;
+  tokens: string[];
+  /** The span starts a sentence (its capital proves nothing). */
+  sentenceStart: boolean;
+  /** Title words that precede it ("President", "Secretary-General"), lowercased. */
+  titles: string[];
+  /** The span is the dateline at the start of a paragraph ("CAIRO —"). */
+  dateline: boolean;
+  /** Span of the paragraph it is in. */
+  block: number;
+}
+
+interface Token extends Span {
+  text: string;
+}
+
+// Initialisms (U.S., H.W.), initials followed by a name (M. in Robert M. Danin), then words with
+// inner hyphens, apostrophes, periods (Snopes.com) or ampersands.
+const TOKEN =
+  /(?:\p{Lu}\.){2,}|\p{Lu}\.(?=\s+\p{Lu})|[\p{L}\p{N}][\p{L}\p{M}\p{N}\u00ad]*(?:[-'’.&][\p{L}\p{M}\p{N}\u00ad]+)*/gu;
+const CONNECTORS = new Set([
+  'of',
+  'for',
+  'on',
+  'and',
+  '&',
+  'de',
+  'du',
+  'des',
+  'del',
+  'della',
+  'van',
+  'von',
+  'da',
+  'di',
+  'bin',
+  'ibn',
+  'al',
+  'el',
+  'la',
+  'le',
+  'y',
+  'ten',
+  'ter',
+  'zu',
+  'dos',
+]);
+const LOWER_PLACE_TAIL =
+  /^(?:beach|island|islands|river|lake|mountain|mountains|bay|valley|county|province|district|park|street|avenue|road|square|hospital|airport|harbour|harbor|museum|bridge|stadium)$/;
+const PARTICLES = new Set([
+  'von',
+  'van',
+  'der',
+  'den',
+  'de',
+  'la',
+  'le',
+  'du',
+  'da',
+  'di',
+  'del',
+  'della',
+  'bin',
+  'ibn',
+]);
+// Connectors that join a name only after an organization or place word ("Bank of America").
+const PREPOSITIONS = new Set(['of', 'for', 'on', 'du', 'des', 'della']);
+const PARTICLE_PREFIX = /^(?:al|el|ad|as|ash|bin|ibn|abu|de|van|von|d’|d')-?/;
+
+const isCap = (w: string) => /^[\p{Lu}]/u.test(w);
+const isAllCaps = (w: string) => w.length > 1 && !/\p{Ll}/u.test(w) && /\p{Lu}/u.test(w);
+const stripPossessive = (w: string) => w.replace(/['’]s$|(?<=s)['’]$/u, '');
+
+function tokenize(text: string, from: number, to: number): Token[] {
+  const out: Token[] = [];
+  TOKEN.lastIndex = from;
+  for (let m = TOKEN.exec(text); m && m.index < to; m = TOKEN.exec(text)) {
+    let t = m[0];
+    // Hashtags and handles are not names ("#Hamilton", "@nato").
+    if (/[#@]/.test(text[m.index - 1] ?? '')) continue;
+    // "Kyiv." at a sentence end: the period is punctuation unless the token is an initialism.
+    if (t.endsWith('.') && !/^(?:\p{Lu}\.)+$/u.test(t)) t = t.slice(0, -1);
+    // Words glued by the page's markup ("Kenya.His", "WashingtonNine"): split before a function word.
+    const glued = /\p{Ll}\.?\p{Lu}/u.test(t) ? /^(.*?\p{Ll})\.?(\p{Lu}\p{Ll}+)$/u.exec(t) : null;
+    if (glued?.[1] && glued[2] && (FUNCTION.has(glued[2].toLowerCase()) || isTitleWord(glued[2]))) {
+      out.push({ start: m.index, end: m.index + glued[1].length, text: glued[1] });
+      const at = m.index + t.length - glued[2].length;
+      out.push({ start: at, end: at + glued[2].length, text: glued[2] });
+      continue;
+    }
+    // Photo credits glued to captions ("Queens.CreditChang W. Lee").
+    const credit = /.(?:Credit|Photo|Image|Source)/.test(t)
+      ? /^(.*?)\.?(Credit|Photo|Image|Source)(\p{Lu}.*)?$/u.exec(t)
+      : null;
+    if (credit?.[1]) {
+      out.push({ start: m.index, end: m.index + credit[1].length, text: credit[1] });
+      if (credit[3]) {
+        const at = m.index + t.length - credit[3].length;
+        out.push({ start: at, end: at + credit[3].length, text: credit[3] });
+      }
+      continue;
+    }
+    out.push({ start: m.index, end: m.index + t.length, text: t });
+  }
+  return out;
+}
+
+function isNameWord(t: string): boolean {
+  if (!isCap(t)) return PARTICLE_PREFIX.test(t) && /-\p{Lu}/u.test(t);
+  return true;
+}
+
+/**
+ * Capitalised spans of `text` that may be names, split at titles, demonyms and calendar words,
+ * sentence by sentence. The caller decides which are entities.
+ */
+export function findNameSpans(text: string, blocks: Span[], sentences: Span[][]): NameSpan[] {
+  const out: NameSpan[] = [];
+  blocks.forEach((b, block) => {
+    if (isHeadline(text.slice(b.start, b.end))) return;
+    for (const s of sentences[block] ?? []) {
+      const tokens = tokenize(text, s.start, s.end);
+      let i = 0;
+      while (i < tokens.length) {
+        const tok = tokens[i] as Token;
+        if (!isNameWord(tok.text)) {
+          i++;
+          continue;
+        }
+        // Grow the chain over adjacent name words and connectors ("Bank of America").
+        const chain: Token[] = [tok];
+        let j = i + 1;
+        while (j < tokens.length) {
+          const prev = chain[chain.length - 1] as Token;
+          if (stripPossessive(prev.text) !== prev.text) break;
+          const next = tokens[j] as Token;
+          if (!/^ $/.test(text.slice(prev.end, next.start))) break;
+          if (isNameWord(next.text)) {
+            chain.push(next);
+            j++;
+            continue;
+          }
+          const after = tokens[j + 1];
+          const head = stripPossessive(prev.text).toLowerCase();
+          const keyed =
+            ORG_KEYWORDS.has(head) ||
+            PLACE_KEYWORDS.has(head) ||
+            isTitleWord(prev.text) ||
+            (/^\p{Lu}/u.test(chain[0]?.text ?? '') && ORG_KEYWORDS.has((chain[0]?.text ?? '').toLowerCase()));
+          const connects =
+            CONNECTORS.has(next.text) &&
+            (!PREPOSITIONS.has(next.text) || keyed) &&
+            after &&
+            /^ $/.test(text.slice(next.end, after.start)) &&
+            isNameWord(after.text) &&
+            !(next.text === 'and' && isAllCaps(after.text));
+          if (connects) {
+            chain.push(next, after);
+            j += 2;
+            continue;
+          }
+          // Two particles in a row ("Ursula von der Leyen", "Charles de la Tour").
+          const third = tokens[j + 2];
+          if (
+            PARTICLES.has(next.text) &&
+            after &&
+            PARTICLES.has(after.text) &&
+            third &&
+            /^ $/.test(text.slice(next.end, after.start)) &&
+            /^ $/.test(text.slice(after.end, third.start)) &&
+            isCap(third.text)
+          ) {
+            chain.push(next, after, third);
+            j += 3;
+            continue;
+          }
+          if (next.text === 'the' && chain[chain.length - 1]?.text === 'of') break;
+          break;
+        }
+        i = j;
+        emitChain(text, chain, s, b, block, out);
+      }
+    }
+  });
+  return out;
+}
+
+const OPENERS = /["“„«‘'([]\s*$/;
+
+function emitChain(text: string, chain: Token[], s: Span, b: Span, block: number, out: NameSpan[]) {
+  // Split hyphenated tokens whose parts are names of their own ("Ukrainian-NATO") and drop
+  // lowercase tails ("Kyiv-based" -> "Kyiv").
+  const toks: Token[] = [];
+  for (const t of chain) {
+    const parts = t.text.split('-');
+    if (parts.length > 1 && !isTitleWord(t.text) && parts.some((p) => DEMONYM_WORDS.has(p.toLowerCase()))) {
+      let at = t.start;
+      for (const p of parts) {
+        toks.push({ start: at, end: at + p.length, text: p });
+        at += p.length + 1;
+      }
+    } else if (parts.length > 1 && isCap(t.text) && !isCap(parts[parts.length - 1] as string)) {
+      const head = parts.slice(0, -1).join('-');
+      toks.push({ start: t.start, end: t.start + head.length, text: head });
+    } else toks.push(t);
+  }
+  const firstIsSentenceStart = (t: Token) => {
+    const before = text.slice(s.start, t.start);
+    return /^\s*$/.test(before) || OPENERS.test(before) || /[:—–-]\s*$/.test(before);
+  };
+  let group: Token[] = [];
+  let titles: string[] = [];
+  const flush = () => {
+    // Connectors never start or end a name.
+    while (
+      group.length &&
+      !isCap((group[0] as Token).text) &&
+      !PARTICLE_PREFIX.test((group[0] as Token).text)
+    )
+      group.shift();
+    while (group.length && CONNECTORS.has((group[group.length - 1] as Token).text)) group.pop();
+    if (group.every((t) => isTitleWord(t.text))) group = [];
+    if (group.length) {
+      const first = group[0] as Token;
+      const last = group[group.length - 1] as Token;
+      let end = last.start + stripPossessive(last.text).length;
+      // A place word written in lowercase still belongs to the name ("Ninety Mile beach").
+      const tailWord = /^ ([\p{Ll}]+)\b/u.exec(text.slice(end, end + 20))?.[1];
+      if (stripPossessive(last.text) === last.text && tailWord && LOWER_PLACE_TAIL.test(tailWord)) {
+        group.push({ start: end + 1, end: end + 1 + tailWord.length, text: tailWord });
+        end += 1 + tailWord.length;
+      }
+      const before = text.slice(b.start, first.start);
+      out.push({
+        start: first.start,
+        end,
+        text: text.slice(first.start, end),
+        tokens: group.map((t, k) => (k === group.length - 1 ? stripPossessive(t.text) : t.text)),
+        sentenceStart: firstIsSentenceStart(first),
+        titles,
+        dateline: /^\s*$/.test(before) && isAllCaps(first.text) && /^\s*(?:\(|—|–|-|,)/.test(text.slice(end)),
+        block,
+      });
+    }
+    group = [];
+    titles = [];
+  };
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k] as Token;
+    const lower = stripPossessive(t.text).toLowerCase();
+    // A known name is one unit ("Islamic State", "Muslim Brotherhood", "New Zealand").
+    let unit = gazetteerRun(toks, k);
+    // A known single name not followed by an organization or place word stands alone
+    // ("Subscribe to Ukraine Daily newsletter").
+    if (
+      unit < 0 &&
+      (ORGANIZATIONS.has(lower) || PLACES.has(lower)) &&
+      !toks
+        .slice(k + 1)
+        .some(
+          (x) =>
+            ORG_KEYWORDS.has(x.text.toLowerCase()) ||
+            PLACE_KEYWORDS.has(x.text.toLowerCase()) ||
+            CONNECTORS.has(x.text),
+        ) &&
+      group.length === 0
+    )
+      unit = k;
+    if (unit >= k) {
+      if (group.length && !CONNECTORS.has(group[group.length - 1]?.text ?? '')) flush();
+      for (let r = k; r <= unit; r++) group.push(toks[r] as Token);
+      k = unit;
+      if (k + 1 < toks.length && !CONNECTORS.has(toks[k + 1]?.text ?? '')) flush();
+      continue;
+    }
+    if (t.text === 'and' && splitsAtAnd(toks, k)) {
+      flush();
+      continue;
+    }
+    if (CALENDAR_WORDS.has(lower) || (DEMONYM_WORDS.has(lower) && !isOrgContinuation(toks, k))) {
+      flush();
+      continue;
+    }
+    if (isTitleWord(t.text)) {
+      // A run of title words before a name ("NATO Secretary-General Jens Stoltenberg").
+      let r = k;
+      const run: string[] = [];
+      while (r < toks.length && isTitleWord((toks[r] as Token).text))
+        run.push((toks[r++] as Token).text.toLowerCase());
+      const hasCore = run.some((w) => isCoreTitle(w));
+      const follower = toks[r]?.text ?? '';
+      const nameFollows =
+        isCap(follower) &&
+        !ORG_KEYWORDS.has(follower.toLowerCase()) &&
+        !PLACE_KEYWORDS.has(follower.toLowerCase());
+      if (hasCore && nameFollows) {
+        flush();
+        titles = run;
+        k = r - 1;
+        continue;
+      }
+    }
+    // A function word opening a sentence is not part of the name ("In Kyiv"); mid-sentence it
+    // may be ("Con Edison", "Los Angeles"), except the article ("the Pentagon", "The Hague").
+    if (
+      group.length === 0 &&
+      FUNCTION.has(lower) &&
+      (firstIsSentenceStart(t) || /^(?:the|a|an)$/.test(lower))
+    )
+      continue;
+    group.push(t);
+  }
+  flush();
+}
+
+function gazetteerRun(toks: Token[], k: number): number {
+  let best = -1;
+  let form = '';
+  for (let r = k; r < Math.min(toks.length, k + 4); r++) {
+    form += (r > k ? ' ' : '') + stripPossessive((toks[r] as Token).text).toLowerCase();
+    if (r > k && (ORGANIZATIONS.has(form) || PLACES.has(form))) best = r;
+    if (stripPossessive((toks[r] as Token).text) !== (toks[r] as Token).text) break;
+  }
+  return best;
+}
+
+// "Cuba and Iran" are two names; "World Travel and Tourism Council" is one.
+function splitsAtAnd(toks: Token[], k: number): boolean {
+  const words = toks.map((t) => t.text.toLowerCase());
+  const hasKeyword =
+    words.slice(k + 1).some((w) => ORG_KEYWORDS.has(w)) || words.slice(0, k).some((w) => ORG_KEYWORDS.has(w));
+  const left = words.slice(0, k);
+  const leftComplete =
+    ORG_KEYWORDS.has(left[left.length - 1] ?? '') ||
+    PLACE_KEYWORDS.has(left[left.length - 1] ?? '') ||
+    ORGANIZATIONS.has(left.join(' ')) ||
+    PLACES.has(left.join(' ')) ||
+    ORGANIZATIONS.has(left[left.length - 1] ?? '') ||
+    PLACES.has(left[left.length - 1] ?? '');
+  return !hasKeyword || leftComplete;
+}
+
+// A headline or teaser ("Pizza Man Making Special Delivery to Afghanistan During Super Bowl")
+// capitalises every word, so its capitals say nothing about names.
+function isHeadline(block: string): boolean {
+  const words = block.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
+  // A list of names ("Jon Sopel, BBC News, Washington") is not a headline.
+  if (words.length < 5 || /[.!?]["”»]?$/.test(block.trim()) || /[,:;]/.test(block)) return false;
+  const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return caps / words.length >= 0.7;
+}
+
+// "Palestinian Authority", "Australian Federal Police": a demonym that starts an organization's name.
+function isOrgContinuation(toks: Token[], k: number): boolean {
+  for (let r = k + 1; r < toks.length; r++) {
+    const t = (toks[r] as Token).text;
+    if (!isCap(t) || (isTitleWord(t) && !ORG_KEYWORDS.has(t.toLowerCase()))) return false;
+    const w = stripPossessive(t).toLowerCase();
+    if (ORG_KEYWORDS.has(w) || ((r > k + 1 || r === k + 1) && PLACE_KEYWORDS.has(w))) return true;
+  }
+  return false;
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { annotate } from '../../../lib/annotate/annotate';
+
+const speakers = (text: string) => annotate({ textContent: text }).quotes.map((q) => [q.text, q.speaker]);
+
+describe('speaker attribution', () => {
+  it('reads "X said" and "said X"', () => {
+    expect(speakers('“We are ready,” Maria Lopez said.')).toEqual([['We are ready,', 'Maria Lopez']]);
+    expect(speakers('“We are ready,” said Maria Lopez.')).toEqual([['We are ready,', 'Maria Lopez']]);
+  });
+
+  it('skips an appositive: "X, the minister, said"', () => {
+    expect(speakers('Anna Berg, the finance minister of Sweden, said: “Taxes will fall.”')).toEqual([
+      ['Taxes will fall.', 'Anna Berg'],
+    ]);
+  });
+
+  it('reads "according to X" and "X told reporters"', () => {
+    expect(speakers('The talks were “very productive,” according to Peter Novak.')).toEqual([
+      ['very productive,', 'Peter Novak'],
+    ]);
+    expect(speakers('Peter Novak told reporters the talks were “very productive.”')).toEqual([
+      ['very productive.', 'Peter Novak'],
+    ]);
+  });
+
+  it('resolves a pronoun to the last person named', () => {
+    const text = 'Secretary-General Jens Stoltenberg visited Kyiv on Monday.\n\n“We will help,” he said.';
+    expect(speakers(text)).toEqual([['We will help,', 'Jens Stoltenberg']]);
+  });
+
+  it('resolves a title description to the person introduced with that title', () => {
+    const text =
+      'President Volodymyr Zelensky met NATO Secretary-General Jens Stoltenberg in Kyiv.\n\nThe secretary-general said there is “a lot of work ahead.”';
+    expect(speakers(text)).toEqual([['a lot of work ahead.', 'Jens Stoltenberg']]);
+  });
+
+  it('gives a continuation paragraph to the previous speaker', () => {
+    const text = '“The first part,” said John Carter.\n\n“And a second paragraph of the same statement.”';
+    expect(speakers(text).map((s) => s[1])).toEqual(['John Carter', 'John Carter']);
+  });
+
+  it('gives both halves of an interrupted quote to the same speaker', () => {
+    expect(speakers('“Yes,” Laura Kim said, “we agree.”').map((s) => s[1])).toEqual([
+      'Laura Kim',
+      'Laura Kim',
+    ]);
+  });
+
+  it('gives a participle ("saying") the subject of its clause, or the antecedent of "which"', () => {
+    expect(speakers('David Emery retweeted the story, saying, “Are there calm supporters?”')[0]?.[1]).toBe(
+      'David Emery',
+    );
+    const text =
+      'The Obama administration criticised the Likud party, which tried to rally support by saying that voters were “coming out in droves.”';
+    expect(speakers(text)[0]?.[1]).toBe('Likud');
+  });
+
+  it('returns null for an unnamed speaker', () => {
+    expect(speakers('“It was terrifying,” a resident said.')).toEqual([['It was terrifying,', null]]);
+    expect(speakers('“The risk is real,” officials said.')).toEqual([['The risk is real,', null]]);
+  });
+
+  it('reads speech verbs in French, German, Spanish, Ukrainian and Czech', () => {
+    expect(speakers('« Nous sommes prêts », a déclaré Laurent Fabius.')[0]?.[1]).toBe('Laurent Fabius');
+    expect(speakers('„Wir sind bereit“, sagte Olaf Scholz.')[0]?.[1]).toBe('Olaf Scholz');
+    expect(speakers('“Estamos listos”, dijo Pedro Sánchez.')[0]?.[1]).toBe('Pedro Sánchez');
+    expect(speakers('«Ми готові», — заявив Володимир Зеленський.')[0]?.[1]).toBe('Володимир Зеленський');
+    expect(speakers('"Jsme připraveni," řekl Petr Fiala.')[0]?.[1]).toBe('Petr Fiala');
+  });
+});

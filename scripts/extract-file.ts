@@ -2,6 +2,8 @@
  * One page of the CLI: read, decode, parse, extract. Runs inside the CLI's worker thread (see
  * extract-worker.mjs), so that a page that takes too long can be abandoned without a hang.
  */
+import { annotate } from '../lib/annotate/annotate';
+import { toCliAnnotations } from '../lib/annotate/to-cli-annotations';
 import type { Article } from '../lib/extract/article';
 import { extractPage } from '../lib/extract/extract-article';
 import { loadPage, readPageHtml } from '../lib/extract/load-page';
@@ -19,7 +21,7 @@ export function extractFile(path: string, url?: string): FileResult {
     const { article, reason } = extractPage(loaded.doc, loaded.url);
     if (!article || reason)
       return { record: failedRecord(file, reason ?? 'no article text found on the page'), article: null };
-    return { record: pageRecord(file, article), article };
+    return { record: pageRecord(file, article, toCliAnnotations(annotate(article))), article };
   } catch (error) {
     const message =
       error instanceof RangeError

@@ -1,3 +1,4 @@
+import type { CliAnnotations } from '../annotate/to-cli-annotations';
 import type { Article } from './article';
 
 /** Names of saved pages the CLI reads. */
@@ -10,14 +11,14 @@ export function pageName(path: string): string {
 
 /** One line of the CLI's output: what `npm run extract` prints for a page. */
 export type PageRecord =
-  | ({ file: string; ok: true } & Omit<Article, 'readerable'> & { entities: unknown[]; quotes: unknown[] })
+  | ({ file: string; ok: true } & Omit<Article, 'readerable'> & CliAnnotations)
   | { file: string; ok: false; error: string };
 
 /**
  * The CLI's JSON object for an extracted page, keys in the documented order. The single place
- * where a page's output is assembled: annotation (entities, quotes) plugs in here.
+ * where a page's output is assembled.
  */
-export function pageRecord(file: string, article: Article): PageRecord {
+export function pageRecord(file: string, article: Article, annotations: CliAnnotations): PageRecord {
   return {
     file,
     ok: true,
@@ -34,8 +35,8 @@ export function pageRecord(file: string, article: Article): PageRecord {
     textContent: article.textContent,
     wordCount: article.wordCount,
     readingMinutes: article.readingMinutes,
-    entities: [],
-    quotes: [],
+    entities: annotations.entities,
+    quotes: annotations.quotes,
   };
 }
 

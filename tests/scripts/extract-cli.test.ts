@@ -70,9 +70,9 @@ test('a single .html file gives one JSON object with every key, in order', () =>
     title: 'Council backs tram extension',
     byline: 'Jane Doe, John Roe',
     publishedTime: '2024-03-05T09:30:00+01:00',
-    entities: [],
-    quotes: [],
   });
+  expect(page.entities).toBeInstanceOf(Array);
+  expect(page.quotes).toEqual([]);
   expect(page.textContent).toContain('The city council voted on Tuesday');
   expect(page.wordCount).toBeGreaterThan(80);
 });
@@ -123,4 +123,24 @@ test('a bad --format exits 2', () => {
   const { status, stderr } = extract(join(FIXTURES, 'metadata.html'), '--format', 'pdf');
   expect(status).toBe(2);
   expect(stderr).toMatch(/unknown format/);
+});
+
+test('entities and quotes are filled, with offsets into textContent', () => {
+  const seed = fileURLToPath(new URL('../../../shared/corpus/seed/zelensky-nato.html', import.meta.url));
+  const { status, stdout } = extract(seed);
+  expect(status).toBe(0);
+  const page = JSON.parse(stdout);
+  expect(page.quotes).toHaveLength(6);
+  for (const quote of page.quotes) {
+    expect(page.textContent.slice(quote.start, quote.end)).toBe(quote.text);
+    expect(['Jens Stoltenberg', 'Volodymyr Zelensky']).toContain(quote.speaker);
+  }
+  expect(page.entities).toContainEqual(
+    expect.objectContaining({
+      name: 'Jens Stoltenberg',
+      type: 'person',
+      aliases: expect.arrayContaining(['Stoltenberg']),
+    }),
+  );
+  expect(Object.keys(page.entities[0])).toEqual(['name', 'type', 'aliases', 'count']);
 });

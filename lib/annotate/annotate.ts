@@ -7,11 +7,17 @@ import { splitBlocks } from './split-blocks';
 import { splitSentences } from './split-sentences';
 
 /**
+ * Past this many characters only the leading paragraphs are annotated, so a pathological page
+ * (a 5 MB "article") costs a bounded time. Real articles, even long reads, stay well under it.
+ */
+export const MAX_ANNOTATED_CHARS = 300_000;
+
+/**
  * Finds the direct quotations (with their speakers) and the people, organizations and places of
  * an article. Pure and synchronous: runs in Node and in extension pages.
  */
 export function annotate(article: Pick<Article, 'textContent'> & Partial<Article>): Annotations {
-  const text = article.textContent;
+  const text = annotatedPart(article.textContent);
   const blocks = splitBlocks(text);
   const sentences = blocks.map((b) => splitSentences(text, b.start, b.end));
   const found = findEntities(text, blocks, sentences);
@@ -29,5 +35,14 @@ export function annotate(article: Pick<Article, 'textContent'> & Partial<Article
     count,
     mentions,
   }));
-  return { quotes, entities };
+  return text.length < article.textContent.length
+    ? { quotes, entities, annotatedChars: text.length }
+    : { quotes, entities };
+}
+
+/** The whole text, or its leading whole paragraphs up to MAX_ANNOTATED_CHARS. */
+function annotatedPart(text: string): string {
+  if (text.length <= MAX_ANNOTATED_CHARS) return text;
+  const cut = text.lastIndexOf('\n\n', MAX_ANNOTATED_CHARS);
+  return text.slice(0, cut > 0 ? cut : MAX_ANNOTATED_CHARS);
 }

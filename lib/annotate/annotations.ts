@@ -28,4 +28,9 @@ export interface Entity {
 export interface Annotations {
   quotes: Quote[];
   entities: Entity[];
+  /**
+   * Set when the text was too long to annotate whole: only `textContent.slice(0, annotatedChars)`
+   * (whole paragraphs) was read. Absent when the whole text was annotated.
+   */
+  annotatedChars?: number;
 }

@@ -93,13 +93,50 @@ function lastPerson(ctx: Ctx, before: number, after = 0): Ref {
   return lastOf(ctx, before, 'person', after);
 }
 
-function lastOf(ctx: Ctx, before: number, type: string, after = 0): Ref {
-  let best: Mention | null = null;
-  for (const m of ctx.found.mentions) {
-    if (m.end > before) break;
-    if (m.start < after) continue;
-    if (ctx.found.entities[m.entity]?.type === type && !insideQuote(ctx, m)) best = m;
+/**
+ * The mentions starting in [from, to): `found.mentions` is sorted by start, so a binary search
+ * bounds every lookup to its window. Scanning all mentions per quote made long texts quadratic.
+ */
+function mentionsIn(ctx: Ctx, from: number, to: number): Mention[] {
+  const all = ctx.found.mentions;
+  return all.slice(firstStartingAt(all, from), firstStartingAt(all, to));
+}
+
+/** Index of the first mention starting at or after `pos`. */
+function firstStartingAt(mentions: Mention[], pos: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((mentions[mid] as Mention).start < pos) lo = mid + 1;
+    else hi = mid;
   }
+  return lo;
+}
+
+/** The last mention ending by `before` (and starting at or after `after`) that `accept`s. */
+function lastMention(
+  ctx: Ctx,
+  before: number,
+  after: number,
+  accept: (m: Mention) => boolean,
+): Mention | null {
+  const all = ctx.found.mentions;
+  for (let i = firstStartingAt(all, before) - 1; i >= 0; i--) {
+    const m = all[i] as Mention;
+    if (m.start < after) break;
+    if (m.end <= before && accept(m)) return m;
+  }
+  return null;
+}
+
+function lastOf(ctx: Ctx, before: number, type: string, after = 0): Ref {
+  const best = lastMention(
+    ctx,
+    before,
+    after,
+    (m) => ctx.found.entities[m.entity]?.type === type && !insideQuote(ctx, m),
+  );
   return best ? { entity: best.entity } : null;
 }
 
@@ -107,18 +144,13 @@ function lastOf(ctx: Ctx, before: number, type: string, after = 0): Ref {
 function fromDescription(ctx: Ctx, words: string, before: number): Ref {
   const head = titleHead(words);
   const ents = ctx.found.entities;
-  let best: Mention | null = null;
-  for (const m of ctx.found.mentions) {
-    if (m.end > before) break;
+  const best = lastMention(ctx, before, 0, (m) => {
     const e = ents[m.entity];
-    if (!e || insideQuote(ctx, m)) continue;
-    if (
-      head
-        ? e.titles.has(head)
-        : e.type === 'organization' && e.name.toLowerCase().includes(words.split(/\s+/).pop() ?? '')
-    )
-      best = m;
-  }
+    if (!e || insideQuote(ctx, m)) return false;
+    return head
+      ? e.titles.has(head)
+      : e.type === 'organization' && e.name.toLowerCase().includes(words.split(/\s+/).pop() ?? '');
+  });
   return best ? { entity: best.entity } : null;
 }
 
@@ -134,7 +166,7 @@ function subjectBefore(ctx: Ctx, from: number, end: number): Ref {
   const appos = /,\s+[^,"“”«»_]{1,90},$/.exec(trimmed);
   const candidates = [stop, appos ? stop - appos[0].length : -1].filter((x) => x > from);
   for (const at of candidates) {
-    const m = ctx.found.mentions.find(
+    const m = mentionsIn(ctx, from, at).find(
       (x) =>
         x.end <= at && at - x.end <= 3 && /^['’]?s?\s*$/.test(ctx.text.slice(x.end, at)) && x.start >= from,
     );
@@ -164,7 +196,7 @@ function subjectAfter(ctx: Ctx, start: number, limit: number): Ref {
   const lead = /^\s*(?:(?:on|in|at|na|ve|v|se|si)\s+)?/u.exec(window)?.[0] ?? '';
   const word = /^[\p{L}-]+/u.exec(window.slice(lead.length))?.[0] ?? '';
   if (PRONOUN.test(word)) return 'pronoun';
-  const inWindow = ctx.found.mentions.filter(
+  const inWindow = mentionsIn(ctx, start, start + window.length).filter(
     (m) =>
       m.start >= start &&
       m.end <= start + window.length &&
@@ -234,7 +266,7 @@ function fromSentence(ctx: Ctx, q: QuoteSpan, s: Span): Ref {
   // A participle whose main verb was not found: the subject opens the sentence.
   const v = order[0];
   if (v) {
-    const inSentence = ctx.found.mentions.filter(
+    const inSentence = mentionsIn(ctx, s.start, v.start).filter(
       (x) => x.start >= s.start && x.end <= v.start && isSpeaker(ctx, x) && !insideQuote(ctx, x),
     );
     const m = inSentence.find((x) => ctx.found.entities[x.entity]?.type === 'person') ?? inSentence[0];
@@ -252,7 +284,7 @@ function participleSubject(ctx: Ctx, s: Span, v: Span): Ref {
   const from = lastBoundary(ctx, s, v.start);
   const region = ctx.masked.slice(from, v.start);
   const rel = /,\s+(?:which|who|qui|der|die|das|que|який|яка|který|která)\s/iu.exec(region);
-  const inRegion = ctx.found.mentions.filter(
+  const inRegion = mentionsIn(ctx, from, v.start).filter(
     (m) => m.start >= from && m.end <= v.start && isSpeaker(ctx, m) && !insideQuote(ctx, m),
   );
   if (rel) {
@@ -298,7 +330,9 @@ function fromColon(ctx: Ctx, q: QuoteSpan, b: Span, blocks: Span[]): Ref {
     const r = subjectBefore(ctx, s.start, v.start) ?? subjectAfter(ctx, v.end, s.end);
     if (r) return r;
   }
-  const m = ctx.found.mentions.filter((x) => x.start >= s.start && x.end <= s.end && isSpeaker(ctx, x)).pop();
+  const m = mentionsIn(ctx, s.start, s.end)
+    .filter((x) => x.end <= s.end && isSpeaker(ctx, x))
+    .pop();
   return m ? { entity: m.entity } : null;
 }
 

@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import { LibraryApp } from '@/components/library/LibraryApp';
+import '@/components/library/library.css';
+
+render(<LibraryApp />, document.getElementById('app') as HTMLElement);

@@ -267,13 +267,18 @@ export function toSummary(article: StoredArticle): ArticleSummary {
  */
 export async function listArticles(
   db: LedeDB,
-  options: { limit?: number; after?: string | null } = {},
+  options: { limit?: number; after?: string | null; archived?: boolean } = {},
 ): Promise<{ items: ArticleSummary[]; next: string | null }> {
   const limit = options.limit ?? 50;
-  const collection = options.after
-    ? db.articles.where(':id').below(options.after)
-    : db.articles.toCollection();
-  const rows = await collection.reverse().limit(limit).toArray();
+  let collection = (
+    options.after ? db.articles.where(':id').below(options.after) : db.articles.toCollection()
+  ).reverse();
+  if (options.archived !== undefined) {
+    const archived = options.archived ? 1 : 0;
+    // A cursor from the newest end that stops after `limit` matches: cheap for the first screen.
+    collection = collection.filter((article) => article.archived === archived);
+  }
+  const rows = await collection.limit(limit).toArray();
   return { items: rows.map(toSummary), next: rows.length === limit ? rows[rows.length - 1].id : null };
 }
 

@@ -8,7 +8,6 @@ export interface StoredQuote {
   speaker: string | null;
   start: number;
   end: number;
-  [extra: string]: unknown;
 }
 
 export type EntityType = 'person' | 'organization' | 'place';
@@ -19,8 +18,7 @@ export interface StoredEntity {
   type: EntityType;
   aliases: string[];
   count: number;
-  mentions?: { start: number; end: number; [extra: string]: unknown }[];
-  [extra: string]: unknown;
+  mentions?: { start: number; end: number }[];
 }
 
 /** How many of the article's images were stored for offline reading, and why the others were not. */

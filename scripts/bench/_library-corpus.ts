@@ -94,21 +94,54 @@ const SYLLABLES =
 export interface Corpus {
   /** Content-word vocabulary (long tail), indexable by Zipf rank. */
   tail: string[];
-  people: typeof PEOPLE;
+  /** People, places and organisations by Zipf rank: a few are in the news daily, most rarely. */
+  people: [string, string[]][];
   places: string[];
-  orgs: typeof ORGS;
+  orgs: [string, string[]][];
+}
+
+/** Spreads the named (real) entries over a generated pool at growing ranks: 0, 2, 5, 9, 14, … */
+function pool<T>(named: T[], size: number, generate: (i: number) => T): T[] {
+  const out: T[] = [];
+  let next = 0;
+  let gap = 2;
+  let n = 0;
+  for (let i = 0; i < size; i++) {
+    if (i === next && n < named.length) {
+      out.push(named[n++]);
+      next += gap++;
+    } else out.push(generate(i));
+  }
+  return out;
 }
 
 export function makeCorpus(seed = 42): Corpus {
   const rand = mulberry32(seed);
+  const word = (min: number, extra: number) => {
+    let w = '';
+    for (let i = 0, n = min + Math.floor(rand() * extra); i < n; i++)
+      w += SYLLABLES[Math.floor(rand() * SYLLABLES.length)];
+    return w;
+  };
   const tail = new Set<string>();
-  while (tail.size < 30_000) {
-    const n = 2 + Math.floor(rand() * 3);
-    let word = '';
-    for (let i = 0; i < n; i++) word += SYLLABLES[Math.floor(rand() * SYLLABLES.length)];
-    tail.add(word);
-  }
-  return { tail: [...tail], people: PEOPLE, places: PLACES, orgs: ORGS };
+  while (tail.size < 30_000) tail.add(word(2, 3));
+  const name = () => capitalize(word(2, 2));
+  return {
+    tail: [...tail],
+    people: pool(PEOPLE, 3000, () => {
+      const last = name();
+      return [`${name()} ${last}`, [last]];
+    }),
+    places: pool(PLACES, 500, () => name()),
+    orgs: pool(ORGS, 300, () => [
+      `${name()} ${pick(rand, ['Group', 'Institute', 'Bank', 'Party', 'Council'])}`,
+      [],
+    ]),
+  };
+}
+
+function pick<T>(rand: () => number, list: readonly T[]): T {
+  return list[Math.floor(rand() * list.length)];
 }
 
 /** Zipf-ish rank in [0, n): small ranks are much more frequent. */
@@ -124,10 +157,11 @@ function capitalize(word: string): string {
 export function makeArticle(corpus: Corpus, i: number, now: number): StoredArticle {
   const rand = mulberry32(1000 + i);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
+  const ranked = <T>(list: readonly T[]) => list[zipf(rand, list.length)];
   const cast = {
-    people: Array.from({ length: 2 + Math.floor(rand() * 3) }, () => pick(corpus.people)),
-    places: Array.from({ length: 1 + Math.floor(rand() * 3) }, () => pick(corpus.places)),
-    orgs: Array.from({ length: 1 + Math.floor(rand() * 2) }, () => pick(corpus.orgs)),
+    people: Array.from({ length: 2 + Math.floor(rand() * 3) }, () => ranked(corpus.people)),
+    places: Array.from({ length: 1 + Math.floor(rand() * 3) }, () => ranked(corpus.places)),
+    orgs: Array.from({ length: 1 + Math.floor(rand() * 2) }, () => ranked(corpus.orgs)),
   };
   const word = (): string => {
     const r = rand();
@@ -188,7 +222,7 @@ export function makeArticle(corpus: Corpus, i: number, now: number): StoredArtic
     canonicalUrl: url,
     urlKeys: [url],
     title,
-    byline: `By ${pick(corpus.people)[0]}`,
+    byline: `By ${pick(corpus.people.slice(100))[0]}`,
     siteName,
     site: host.replace(/^www\./, ''),
     publishedTime: new Date(savedAt - 3_600_000).toISOString(),

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
-import { launchExtension } from '../../tests/e2e/support/extension';
+import { type LoadedExtension, launchExtension } from '../../tests/e2e/support/extension';
 import type { BenchSection } from '../bench';
 
 const ARTICLES = Number(process.env.LEDE_BENCH_ARTICLES ?? 10_000);
@@ -76,6 +76,11 @@ function call<K extends keyof Harness>(page: Page, name: K, ...args: Parameters<
   ) as ReturnType<Harness[K]>;
 }
 
+/** Progress on stderr: the run takes minutes, mostly writing 10,000 articles' index entries twice. */
+function progress(step: string): void {
+  process.stderr.write(`[library bench ${new Date().toISOString().slice(11, 19)}] ${step}\n`);
+}
+
 export async function run(): Promise<BenchSection> {
   const built = spawnSync('npx', ['wxt', 'build', '--mode', 'e2e'], { stdio: 'ignore', shell: false });
   if (built.status !== 0 || !existsSync(EXT_DIR)) throw new Error('npm run build:e2e failed');
@@ -83,10 +88,12 @@ export async function run(): Promise<BenchSection> {
   const ext = await launchExtension(EXT_DIR);
   try {
     const open = (path: string) => ext.openExtensionPage(path);
+    progress(`populating ${ARTICLES} articles`);
     let page = await harnessPage(open, code);
     const populated = await call(page, 'populate', ARTICLES);
     await page.close();
 
+    progress('open');
     // Open: fresh page each round, so Dexie opens from scratch.
     const opens: { dexie: number; raw: number }[] = [];
     for (let r = 0; r < 9; r++) {
@@ -95,6 +102,7 @@ export async function run(): Promise<BenchSection> {
       await page.close();
     }
 
+    progress('first rows');
     // First rows painted: library.html loaded fresh; the page marks the frame its rows were painted in.
     const firstRows: number[] = [];
     const hasLibrary = existsSync(resolve(EXT_DIR, 'library.html'));
@@ -112,8 +120,11 @@ export async function run(): Promise<BenchSection> {
     const naiveRows: number[] = [];
     for (let r = 0; r < 3; r++) naiveRows.push(await call(page, 'naiveFirstRows'));
 
+    progress('search');
     const search = await call(page, 'search');
+    progress('save');
     const save = await call(page, 'save', 20);
+    progress('export → import');
     const io = await call(page, 'exportImport');
     await page.close();
 

@@ -198,6 +198,11 @@ describe('listing', () => {
     const page3 = await listArticles(db, { limit: 3, after: page2.next });
     expect(page3).toEqual({ items: [expect.objectContaining({ title: 't0' })], next: null });
     expect(page1.items[0]).not.toHaveProperty('html');
+    await setArchived(db, page1.items[1].id, true);
+    const inbox = await listArticles(db, { limit: 3, archived: false });
+    expect(inbox.items.map((a) => a.title)).toEqual(['t6', 't4', 't3']);
+    expect((await listArticles(db, { archived: true })).items.map((a) => a.title)).toEqual(['t5']);
+    await setArchived(db, page1.items[1].id, false);
     const ids = await queryArticleIds(db);
     expect((await getArticleSummaries(db, ids.slice(2, 4))).map((a) => a.title)).toEqual(['t4', 't3']);
   });

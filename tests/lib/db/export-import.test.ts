@@ -31,7 +31,7 @@ async function fill(db: LedeDB): Promise<string[]> {
     articleInput(
       {},
       {
-        quotes: [{ text: 'q', speaker: null, start: 0, end: 1, extra: 'kept' }],
+        quotes: [{ text: 'q', speaker: null, start: 0, end: 1 }],
         entities: [
           { name: 'NATO', type: 'organization', aliases: [], count: 1, mentions: [{ start: 0, end: 4 }] },
         ],

@@ -22,11 +22,16 @@ export default defineConfig({
     // Asked for only when saving an article whose images are on other hosts (see lib/save-article.ts).
     optional_host_permissions: ['<all_urls>'],
     ...(mode === 'e2e' ? { host_permissions: E2E_HOSTS } : {}),
-    action: { default_title: 'Read with Lede (Alt+Shift+R)' },
     commands: {
       _execute_action: {
         suggested_key: { default: 'Alt+Shift+R' },
         description: 'Open Lede on this page',
+      },
+      // A second command may not reuse a key the browser or the first command has; Alt+Shift+F is
+      // free in Chrome and Firefox. Both are changeable at chrome://extensions/shortcuts.
+      'open-reader': {
+        suggested_key: { default: 'Alt+Shift+F' },
+        description: 'Open the article in a full-tab reader',
       },
     },
     ...(browser === 'firefox'

@@ -1,6 +1,17 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from '#imports';
+import { openReaderTab } from '@/lib/open-reader-tab';
+
+/** The full-tab reader's command (the popup's is the built-in `_execute_action`). */
+export const OPEN_READER_COMMAND = 'open-reader';
 
 export default defineBackground(() => {
-  // The toolbar action opens the popup; injection happens from the popup, which holds the
-  // activeTab grant. Nothing runs here until later features need it.
+  // Pressing the shortcut grants activeTab for the active tab, exactly like a toolbar click; the
+  // reader page opened here injects into that tab with the grant (see lib/open-reader-tab.ts).
+  browser.commands.onCommand.addListener(async (command, tab) => {
+    if (command !== OPEN_READER_COMMAND) return;
+    const target =
+      tab?.id !== undefined ? tab : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+    if (target?.id !== undefined) await openReaderTab(target.id);
+  });
 });

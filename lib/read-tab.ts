@@ -1,11 +1,64 @@
 import { browser } from 'wxt/browser';
 import type { Article } from './extract/article';
+import { type RestrictedReason, restrictedReasonOfError, restrictedReasonOfUrl } from './restricted-url';
 
-/** Injects the extraction script into `tabId` and returns the article it extracted. */
-export async function readTab(tabId: number): Promise<Article | null> {
-  const [injection] = await browser.scripting.executeScript({
-    target: { tabId },
-    files: ['/content-scripts/extract.js'],
+/** What reading a tab can give: every outcome the reader has a state for. */
+export type ReadResult =
+  | { kind: 'article'; article: Article }
+  /** The script found nothing at all on the page. */
+  | { kind: 'none' }
+  | { kind: 'restricted'; reason: RestrictedReason }
+  | { kind: 'error'; message: string; timedOut: boolean };
+
+/** Past this the reader shows an error with a retry button instead of a spinner forever. */
+export const READ_TIMEOUT_MS = 3000;
+
+class TimeoutError extends Error {}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TimeoutError(`No answer from the page within ${ms / 1000} s`)), ms);
   });
-  return (injection?.result as Article | null | undefined) ?? null;
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+async function tabUrl(tabId: number): Promise<string | undefined> {
+  // Without the `tabs` permission the URL is only visible for tabs Lede may access (activeTab
+  // or, in the e2e build, loopback hosts); undefined otherwise, and injection decides.
+  try {
+    const tab = await browser.tabs.get(tabId);
+    return tab.url || tab.pendingUrl || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Injects the extraction script into `tabId` (on demand: nothing is declared for all pages) and
+ * returns the article it extracted, or why there is none. Never rejects and never hangs.
+ * An article with `readerable: false` is the best candidate on a page that is not an article;
+ * `null` from the script means nothing was found at all (mapped to an empty article state by the UI).
+ */
+export async function readTab(tabId: number, timeoutMs = READ_TIMEOUT_MS): Promise<ReadResult> {
+  const url = await tabUrl(tabId);
+  const reason = restrictedReasonOfUrl(url);
+  if (reason) return { kind: 'restricted', reason };
+  try {
+    const [injection] = await withTimeout(
+      browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/extract.js'] }),
+      timeoutMs,
+    );
+    const article = (injection?.result as Article | null | undefined) ?? null;
+    return article ? { kind: 'article', article } : { kind: 'none' };
+  } catch (error) {
+    if (error instanceof TimeoutError) return { kind: 'error', message: error.message, timedOut: true };
+    const refused = restrictedReasonOfError(error, url);
+    if (refused) return { kind: 'restricted', reason: refused };
+    return {
+      kind: 'error',
+      message: error instanceof Error ? error.message : String(error),
+      timedOut: false,
+    };
+  }
 }

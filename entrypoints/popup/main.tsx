@@ -1,4 +1,16 @@
+import '@/components/reader.css';
 import { render } from 'preact';
+import { applySettings, cachedSettings } from '@/lib/settings';
+import { startReading } from '@/lib/start-reading';
+import { targetTabId } from '@/lib/target-tab';
 import { App } from './App';
 
-render(<App />, document.getElementById('app') as HTMLElement);
+// Extraction starts before Preact renders anything, so the two overlap.
+const tabId = targetTabId().catch(() => undefined);
+const initial = startReading(tabId);
+const settings = cachedSettings();
+applySettings(document.documentElement, settings);
+render(
+  <App tabId={tabId} initial={initial} settings={settings} />,
+  document.getElementById('app') as HTMLElement,
+);

@@ -1,0 +1,96 @@
+import type { ComponentChildren } from 'preact';
+import { useMemo, useState } from 'preact/hooks';
+import type { Article } from '@/lib/extract/article';
+import { formatPublished } from '@/lib/format-date';
+import { safeImageUrl, sanitizeArticleHtml } from '@/lib/sanitize';
+import { Icon } from './Icon';
+
+/** A lead image already shown in the body (same file, any size variant) is not repeated above it. */
+function bodyShowsImage(bodyHtml: string, src: string): boolean {
+  const file = src.split(/[?#]/)[0].split('/').pop() ?? '';
+  const stem = file.replace(/\.[a-z0-9]+$/i, '').replace(/[-_]\d+x\d+$/, '');
+  return stem.length >= 4 && bodyHtml.includes(stem);
+}
+
+export interface ArticleViewProps {
+  article: Article;
+  /** Load images from other sites without asking (the reader's setting). */
+  thirdPartyImages: boolean;
+  /** Rendered after the body, e.g. the highlights legend or panel (issue 4). */
+  children?: ComponentChildren;
+}
+
+/**
+ * The article itself: header (site, title, byline, date, reading time), lead image and body.
+ * Everything from the page is text except the body, which only reaches the DOM sanitized.
+ */
+export function ArticleView({ article, thirdPartyImages, children }: ArticleViewProps) {
+  const [showOtherImages, setShowOtherImages] = useState(false);
+  const allowThirdPartyMedia = thirdPartyImages || showOtherImages;
+  const body = useMemo(
+    () => sanitizeArticleHtml(article.contentHtml, window, { baseUrl: article.url, allowThirdPartyMedia }),
+    [article, allowThirdPartyMedia],
+  );
+  const lead = useMemo(() => {
+    if (!article.leadImage?.src) return null;
+    const image = safeImageUrl(article.leadImage.src, { baseUrl: article.url, allowThirdPartyMedia });
+    if (!image || bodyShowsImage(body.html, image.url)) return null;
+    return { ...image, alt: article.leadImage.alt ?? '', caption: article.leadImage.caption };
+  }, [article, allowThirdPartyMedia, body.html]);
+  const held = body.blockedImages + (lead?.blocked ? 1 : 0);
+  const published = article.publishedTime ? formatPublished(article.publishedTime, article.lang) : null;
+
+  return (
+    <article
+      class="article"
+      lang={article.lang ?? undefined}
+      dir={article.dir ?? 'auto'}
+      aria-labelledby="article-title"
+    >
+      <header class="article__header">
+        {article.siteName && <p class="article__site">{article.siteName}</p>}
+        <h1 id="article-title" class="article__title" data-testid="article-title">
+          {article.title}
+        </h1>
+        <p class="article__meta">
+          {article.byline && (
+            <span class="article__byline" data-testid="article-byline">
+              {article.byline}
+            </span>
+          )}
+          {published && (
+            <time class="article__date" dateTime={article.publishedTime ?? undefined}>
+              {published}
+            </time>
+          )}
+          <span class="article__time">{article.readingMinutes} min read</span>
+        </p>
+      </header>
+      {held > 0 && (
+        <p class="notice" role="note">
+          <Icon name="image" size={18} />
+          <span class="notice__text">
+            {held === 1 ? '1 image comes' : `${held} images come`} from another site and{' '}
+            {held === 1 ? 'was' : 'were'} not loaded.
+          </span>
+          <button
+            type="button"
+            class="notice__action"
+            data-testid="show-images"
+            onClick={() => setShowOtherImages(true)}
+          >
+            Show {held === 1 ? 'it' : 'them'}
+          </button>
+        </p>
+      )}
+      {lead && !lead.blocked && (
+        <figure class="article__lead">
+          <img src={lead.url} alt={lead.alt} referrerpolicy="no-referrer" decoding="async" />
+          {lead.caption && <figcaption>{lead.caption}</figcaption>}
+        </figure>
+      )}
+      <div class="article__body" data-testid="article-body" dangerouslySetInnerHTML={{ __html: body.html }} />
+      {children}
+    </article>
+  );
+}

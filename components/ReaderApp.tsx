@@ -1,0 +1,44 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { ReadResult } from '@/lib/read-tab';
+import { MARKS, markAfterPaint } from '@/lib/reader-timing';
+import { loadSettings, type ReaderSettings, saveSettings, watchSettings } from '@/lib/settings';
+import { Reader, type ReaderProps } from './Reader';
+
+export interface ReaderAppProps extends Omit<ReaderProps, 'settings' | 'onSettingsChange' | 'reload'> {
+  /** Settings read synchronously before the first render (from the localStorage cache). */
+  initialSettings: ReaderSettings;
+  reload: () => Promise<ReadResult>;
+}
+
+/** The reader with its settings kept in storage and in sync across every open reader page. */
+export function ReaderApp({ initialSettings, ...props }: ReaderAppProps) {
+  const [settings, setSettings] = useState(initialSettings);
+  useEffect(() => {
+    let live = true;
+    loadSettings().then((stored) => live && setSettings(stored));
+    const unwatch = watchSettings(setSettings);
+    return () => {
+      live = false;
+      unwatch();
+    };
+  }, []);
+  const onSettingsChange = useCallback((next: ReaderSettings) => {
+    setSettings(next);
+    void saveSettings(next);
+  }, []);
+  const onArticlePainted = useCallback<NonNullable<ReaderProps['onArticlePainted']>>(
+    (article) => {
+      markAfterPaint(MARKS.painted);
+      props.onArticlePainted?.(article);
+    },
+    [props.onArticlePainted],
+  );
+  return (
+    <Reader
+      {...props}
+      settings={settings}
+      onSettingsChange={onSettingsChange}
+      onArticlePainted={onArticlePainted}
+    />
+  );
+}

@@ -1,0 +1,20 @@
+import { ReaderApp } from '@/components/ReaderApp';
+import type { ReadResult } from '@/lib/read-tab';
+import type { ReaderSettings } from '@/lib/settings';
+import { startReading } from '@/lib/start-reading';
+
+/** The full-tab reader (`reader.html?tab=<id>`): the popup's view at full width. */
+export function App(props: {
+  tabId: Promise<number | undefined>;
+  initial: Promise<ReadResult>;
+  settings: ReaderSettings;
+}) {
+  return (
+    <ReaderApp
+      layout="tab"
+      initial={props.initial}
+      reload={() => startReading(props.tabId)}
+      initialSettings={props.settings}
+    />
+  );
+}

@@ -1,0 +1,156 @@
+/**
+ * Removes what is on an article page but not part of the article, before Readability scores it:
+ * hidden elements, newsletter/subscribe boxes and forms, inline related-article cards, audio
+ * ("listen to this article") widgets, share bars, skip/admin links, cookie and paywall banners.
+ * Readability alone keeps several of these (they sit inside the article container and have text).
+ *
+ * Every rule is guarded by size: a box named "newsletter" or "related" is removed only while it is
+ * small and mostly links or controls, so a wrapper that happens to carry such a class (and holds
+ * the article) survives. No layout is used: hidden means the `hidden` attribute, aria-hidden or an
+ * inline display:none / visibility:hidden, which works the same on a live page clone and in jsdom.
+ */
+
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
+
+/** Class/id words of boxes that are never article text, whatever their size (within MAX_BOX_TEXT). */
+const NOISE_BOX = new RegExp(
+  [
+    // newsletter and subscription prompts
+    'newsletter',
+    'subscri(?:be|ption)',
+    'sign-?up',
+    'mc_embed',
+    'opt-?in',
+    // related, recommended and "more" boxes
+    'related',
+    'recommend',
+    'read-?(?:more|next|also)',
+    'more-(?:stories|news|articles|from)',
+    'also-?read',
+    'dont-?miss',
+    'bookmark-card',
+    'outbrain',
+    'taboola',
+    'trending',
+    'most-(?:popular|read|viewed)',
+    'popular-(?:posts|stories)',
+    'up-?next',
+    // share bars
+    'share',
+    'sharing',
+    'social',
+    'addthis',
+    // audio players
+    'audio',
+    'listen',
+    'text-?to-?speech',
+    'speechify',
+    'beyondwords',
+    'trinity',
+    // skip and admin links
+    'skip-?(?:link|to|nav)',
+    'admin-?bar',
+    'edit-link',
+    // cookie and paywall banners
+    'cookie',
+    'consent',
+    'gdpr',
+    'onetrust',
+    'paywall',
+    'regwall',
+    'piano',
+    // ads and promos
+    'advert',
+    'ad-(?:slot|unit|container|wrapper|label)',
+    'adsbygoogle',
+    'sponsor',
+    'promo',
+  ]
+    .map((w) => `(?:^|[\\s_-])${w}(?:$|[\\s_-])`)
+    .join('|'),
+  'i',
+);
+
+/** A noise box bigger than this (in characters of non-link text) is assumed to hold the article. */
+const MAX_BOX_TEXT = 400;
+
+const SKIP_LINK_TEXT = /^\s*(?:skip|jump) to (?:the )?(?:main )?(?:content|navigation|article|story|main)/i;
+const ADMIN_HREF = /\/wp-admin\/|\/ghost\/#\/editor\/|[?&]action=edit\b|\/wp-login\.php/;
+const SUBSCRIBE_BOX = /newsletter|subscri|sign-?up|mc_embed/i;
+const SUBSCRIBE_TEXT = /subscri|newsletter|sign up|sign-up|signup|inbox|e-?mail/i;
+
+export function cleanPage(doc: Document): void {
+  const body = doc.body;
+  if (!body) return;
+  const doomed: Element[] = [];
+  for (const el of Array.from(body.getElementsByTagName('*'))) {
+    if (isHidden(el) || isNavLink(el)) doomed.push(el);
+    else if (isNoiseBox(el)) doomed.push(SUBSCRIBE_BOX.test(el.className) ? widenToBox(el) : el);
+    else if (el.tagName === 'FORM' && isSubscribeForm(el)) doomed.push(widenToBox(el));
+    else if (el.tagName === 'AUDIO') doomed.push(widenToBox(el));
+  }
+  for (const el of doomed) el.remove();
+}
+
+export function isHidden(el: Element): boolean {
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') {
+    // Readability's exception: some sites mark the real image hidden and show a lazy copy.
+    return !el.classList.contains('fallback-image');
+  }
+  const style = el.getAttribute('style');
+  return !!style && HIDDEN_STYLE.test(style);
+}
+
+function isNoiseBox(el: Element): boolean {
+  const words = `${el.id} ${el.getAttribute('class') ?? ''}`;
+  if (words.length < 3 || !NOISE_BOX.test(words.replace(/([a-z])([A-Z])/g, '$1-$2'))) return false;
+  if (el.tagName === 'BODY' || el.tagName === 'HTML' || el.tagName === 'ARTICLE' || el.tagName === 'MAIN')
+    return false;
+  return proseLength(el) <= MAX_BOX_TEXT;
+}
+
+function isNavLink(el: Element): boolean {
+  if (el.tagName !== 'A') return false;
+  const href = el.getAttribute('href') ?? '';
+  if (ADMIN_HREF.test(href)) return true;
+  return href.startsWith('#') && SKIP_LINK_TEXT.test(el.textContent ?? '');
+}
+
+/** A form asking for an e-mail or a subscription, as opposed to a page wrapped in one big <form>. */
+function isSubscribeForm(form: Element): boolean {
+  if (proseLength(form) > MAX_BOX_TEXT) return false;
+  if (form.querySelector('input[type="email" i]')) return true;
+  return SUBSCRIBE_TEXT.test(form.textContent ?? '');
+}
+
+/**
+ * The box a widget sits in: its heading and blurb ("Subscribe to our newsletter", "News in your
+ * inbox") go with it. Climbs while the parent adds little text of its own.
+ */
+function widenToBox(el: Element): Element {
+  let box = el;
+  let boxText = textLength(box);
+  for (
+    let parent = box.parentElement;
+    parent && parent !== parent.ownerDocument.body;
+    parent = parent.parentElement
+  ) {
+    if (['ARTICLE', 'MAIN', 'BODY'].includes(parent.tagName)) break;
+    const parentText = textLength(parent);
+    if (parentText - boxText > 200 || parent.getElementsByTagName('p').length > 4) break;
+    box = parent;
+    boxText = parentText;
+  }
+  return box;
+}
+
+function textLength(el: Element): number {
+  return (el.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+}
+
+/** Length of the text that is not inside links: headline lists are links, articles are not. */
+function proseLength(el: Element): number {
+  let linkText = 0;
+  for (const a of el.getElementsByTagName('a')) linkText += textLength(a);
+  return textLength(el) - linkText;
+}

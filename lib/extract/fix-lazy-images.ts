@@ -1,0 +1,86 @@
+/**
+ * Makes lazy-loaded images real, so the reader shows them without the page's scripts:
+ * `data-src`-style attributes become `src`, `data-srcset` becomes `srcset`, and an image whose real
+ * markup only lives in a `<noscript>` fallback takes the fallback's place.
+ */
+
+const LAZY_SRC_ATTRS = [
+  'data-src',
+  'data-lazy-src',
+  'data-original',
+  'data-lazy',
+  'data-url',
+  'data-hi-res-src',
+  'data-full-src',
+  'data-echo',
+  'data-img-src',
+];
+const LAZY_SRCSET_ATTRS = ['data-srcset', 'data-lazy-srcset', 'data-original-set'];
+/** A src that is only a stand-in: a data URI, a spacer or a "placeholder"/"blank"/"lazy" file. */
+const PLACEHOLDER_SRC =
+  /^data:|placeholder|blank\.|spacer|pixel\.|1x1|lazy|loading|transparent|grey\.gif|gray\.gif/i;
+
+export function fixLazyImages(doc: Document): void {
+  for (const noscript of Array.from(doc.getElementsByTagName('noscript'))) unwrapNoscriptImage(noscript);
+  for (const img of Array.from(doc.getElementsByTagName('img'))) {
+    const src = img.getAttribute('src');
+    if (!src || PLACEHOLDER_SRC.test(src)) {
+      const real = LAZY_SRC_ATTRS.map((a) => img.getAttribute(a)).find((v) => v && !PLACEHOLDER_SRC.test(v));
+      if (real) img.setAttribute('src', real.trim());
+    }
+    copySrcset(img);
+  }
+  for (const source of Array.from(doc.querySelectorAll('picture > source'))) copySrcset(source);
+}
+
+function copySrcset(el: Element): void {
+  const lazy = LAZY_SRCSET_ATTRS.map((a) => el.getAttribute(a)).find(Boolean);
+  if (!lazy) return;
+  const current = el.getAttribute('srcset');
+  if (!current || PLACEHOLDER_SRC.test(current)) el.setAttribute('srcset', lazy);
+}
+
+/**
+ * `<noscript><img src="real.jpg"></noscript>` next to a placeholder `<img>`: the fallback replaces
+ * the placeholder (or the noscript itself when there is none). With scripting on (a live page)
+ * noscript content is raw text, with it off (DOMParser, jsdom) it is elements: both are handled.
+ */
+function unwrapNoscriptImage(noscript: Element): void {
+  let fallback = noscript.querySelector('img');
+  if (!fallback) {
+    const markup = noscript.textContent ?? '';
+    if (!/<img\b/i.test(markup)) return;
+    // A template parses inertly: nothing in it loads or runs.
+    const template = noscript.ownerDocument.createElement('template');
+    template.innerHTML = markup;
+    fallback = template.content.querySelector('img');
+  }
+  if (!fallback?.getAttribute('src')) return;
+  // Only a pure image fallback: a noscript that also holds text is a message, not an image.
+  if ((noscript.textContent ?? '').replace(/<[^>]*>/g, '').trim()) return;
+  const prev = noscript.previousElementSibling;
+  const placeholder =
+    prev?.tagName === 'IMG'
+      ? prev
+      : prev && prev.querySelectorAll('img').length === 1
+        ? prev.querySelector('img')
+        : null;
+  const img = fallback.cloneNode(true) as Element;
+  if (placeholder && !hasRealSrc(placeholder)) {
+    for (const attr of Array.from(placeholder.attributes)) {
+      if (!img.hasAttribute(attr.name) && !attr.name.startsWith('data-'))
+        img.setAttribute(attr.name, attr.value);
+    }
+    placeholder.replaceWith(img);
+    noscript.remove();
+  } else if (!placeholder) {
+    noscript.replaceWith(img);
+  } else {
+    noscript.remove();
+  }
+}
+
+function hasRealSrc(img: Element): boolean {
+  const src = img.getAttribute('src');
+  return !!src && !PLACEHOLDER_SRC.test(src);
+}

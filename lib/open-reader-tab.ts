@@ -1,0 +1,14 @@
+import { browser } from 'wxt/browser';
+
+/**
+ * Opens `reader.html?tab=<id>` next to the article's tab. The reader page then injects into that tab
+ * itself: the activeTab grant from the toolbar click or the shortcut belongs to the extension, not to
+ * the popup, so it still holds (until the article's tab navigates elsewhere or closes).
+ */
+export async function openReaderTab(articleTabId: number): Promise<void> {
+  const tab = await browser.tabs.get(articleTabId).catch(() => undefined);
+  await browser.tabs.create({
+    url: browser.runtime.getURL(`/reader.html?tab=${articleTabId}`),
+    ...(tab ? { index: tab.index + 1, windowId: tab.windowId } : {}),
+  });
+}

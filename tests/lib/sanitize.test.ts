@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { JSDOM } from 'jsdom';
+import { describe, expect, test } from 'vitest';
+import { BLOCKED_SRC_ATTR, safeImageUrl, sanitizeArticleHtml } from '@/lib/sanitize';
+
+const { window } = new JSDOM('<!doctype html><body></body>');
+const win = window as unknown as Parameters<typeof sanitizeArticleHtml>[1];
+const baseUrl = 'https://news.example.com/2024/story/';
+const clean = (html: string, allowThirdPartyMedia = false) =>
+  sanitizeArticleHtml(html, win, { baseUrl, allowThirdPartyMedia });
+
+function parse(html: string): Document {
+  return new JSDOM(`<!doctype html><body>${html}</body>`).window.document;
+}
+
+/** Everything a reader page must never contain, described one finding per string. */
+function forbiddenMarkup(doc: Document, site = 'example.com'): string[] {
+  const found: string[] = [];
+  const bad = doc.querySelectorAll(
+    'script,iframe,frame,object,embed,form,input,button,select,textarea,base,meta,link,style,svg,math,noscript,template',
+  );
+  for (const el of bad) found.push(`<${el.tagName.toLowerCase()}>`);
+  for (const el of doc.body.querySelectorAll('*')) {
+    for (const attr of el.attributes) {
+      const name = attr.name.toLowerCase();
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: browsers ignore control characters in URLs, so must the check.
+      const value = attr.value.replace(/[\s\u0000-\u001f]/g, '').toLowerCase();
+      if (name.startsWith('on')) found.push(`${name} on <${el.tagName.toLowerCase()}>`);
+      if (name === 'style' || name === 'ping' || name === 'background') found.push(`${name}=`);
+      const isUrl = [
+        'href',
+        'src',
+        'srcset',
+        'poster',
+        'action',
+        'formaction',
+        'xlink:href',
+        'cite',
+      ].includes(name);
+      if (isUrl && /^(javascript|vbscript|data:text|chrome|file):/.test(value)) {
+        found.push(`${name}=${attr.value}`);
+      }
+      if (['src', 'poster', 'srcset'].includes(name)) {
+        for (const part of attr.value.split(',')) {
+          const src = part.trim().split(/\s+/)[0];
+          if (src.startsWith('data:image/')) continue;
+          const host = new URL(src).hostname;
+          if (!host.endsWith(site)) found.push(`${name} loads ${host}`);
+        }
+      }
+    }
+  }
+  return found;
+}
+
+describe('sanitizeArticleHtml', () => {
+  test('removes scripts, handlers, frames, forms, styles and javascript: links', () => {
+    const { html } = clean(
+      '<p onclick="alert(1)" style="background:url(http://evil.test/x)">Hi <a href="JaVaScRiPt:alert(1)">x</a></p>' +
+        '<script>alert(1)</script><iframe src="https://www.youtube.com/embed/x"></iframe>' +
+        '<form action="http://evil.test"><input name="pw"><button>Go</button></form>' +
+        '<style>@import url(http://evil.test/a.css)</style><base href="http://evil.test/"><meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
+    );
+    const doc = parse(html);
+    expect(forbiddenMarkup(doc)).toEqual([]);
+    expect(doc.body.textContent).toContain('Hi x');
+  });
+
+  test('links open in a new tab without opener or referrer, relative URLs resolve against the article', () => {
+    const doc = parse(
+      clean('<p><a href="../other/">Other</a> <a href="#fn1">1</a></p><p id="fn1">Note</p>').html,
+    );
+    const [link, footnote] = doc.querySelectorAll('a');
+    expect(link.getAttribute('href')).toBe('https://news.example.com/2024/other/');
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(footnote.getAttribute('href')).toBe('#user-content-fn1');
+    expect(doc.getElementById('user-content-fn1')?.textContent).toBe('Note');
+  });
+
+  test('drops 1×1 tracking pixels and keeps real images from the article site', () => {
+    const doc = parse(
+      clean(
+        '<p><img src="https://px.example.com/p.gif" width="1" height="1"><img src="/img/a.jpg" alt="A"></p>',
+      ).html,
+    );
+    const imgs = doc.querySelectorAll('img');
+    expect(imgs).toHaveLength(1);
+    expect(imgs[0].getAttribute('src')).toBe('https://news.example.com/img/a.jpg');
+    expect(imgs[0].getAttribute('referrerpolicy')).toBe('no-referrer');
+  });
+
+  test('images from other sites are held back unless allowed; srcset keeps only allowed candidates', () => {
+    const input =
+      '<img src="https://cdn.other.test/a.jpg" alt="a"><picture><source srcset="https://cdn.other.test/b.webp 1x, https://img.example.com/b.webp 2x"><img src="/b.jpg" alt="b"></picture>';
+    const held = clean(input);
+    expect(held.blockedImages).toBe(1);
+    const doc = parse(held.html);
+    const first = doc.querySelector('img');
+    expect(first?.hasAttribute('src')).toBe(false);
+    expect(first?.getAttribute(BLOCKED_SRC_ATTR)).toBe('https://cdn.other.test/a.jpg');
+    expect(doc.querySelector('source')?.getAttribute('srcset')).toBe('https://img.example.com/b.webp 2x');
+    const allowed = parse(clean(input, true).html);
+    expect(allowed.querySelector('img')?.getAttribute('src')).toBe('https://cdn.other.test/a.jpg');
+  });
+
+  test('media never preloads or autoplays', () => {
+    const doc = parse(clean('<video src="/v.mp4" autoplay preload="auto"></video>').html);
+    const video = doc.querySelector('video');
+    expect(video?.getAttribute('preload')).toBe('none');
+    expect(video?.hasAttribute('autoplay')).toBe(false);
+  });
+
+  test('page ids cannot clobber globals', () => {
+    const doc = parse(clean('<a id="browser" href="/x">x</a><p id="document">y</p>').html);
+    expect(doc.querySelector('#browser')).toBeNull();
+    expect(doc.querySelector('[id="user-content-browser"]')).not.toBeNull();
+  });
+
+  test('safeImageUrl applies the same policy to a single URL', () => {
+    expect(safeImageUrl('/lead.jpg', { baseUrl })).toEqual({
+      url: 'https://news.example.com/lead.jpg',
+      blocked: false,
+    });
+    expect(safeImageUrl('https://cdn.other.test/lead.jpg', { baseUrl })?.blocked).toBe(true);
+    expect(safeImageUrl('javascript:alert(1)', { baseUrl })).toBeNull();
+  });
+
+  const vectors = JSON.parse(
+    readFileSync(new URL('../../../shared/corpus/xss/vectors.json', import.meta.url), 'utf8'),
+  ) as { id: number; payload: string }[];
+  test.each(vectors.map((v) => [v.id, v.payload] as const))(
+    'XSS vector %i leaves no forbidden markup',
+    (_id, payload) => {
+      expect(forbiddenMarkup(parse(clean(`<p>Lead paragraph.</p>${payload}`).html))).toEqual([]);
+    },
+  );
+});

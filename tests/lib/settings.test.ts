@@ -1,0 +1,35 @@
+import { beforeEach, describe, expect, test } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  cachedSettings,
+  DEFAULT_SETTINGS,
+  FONT_SIZE_MAX,
+  loadSettings,
+  normalizeSettings,
+  saveSettings,
+} from '@/lib/settings';
+
+describe('normalizeSettings', () => {
+  test('fills gaps with defaults and rejects invalid values', () => {
+    expect(normalizeSettings(undefined)).toEqual(DEFAULT_SETTINGS);
+    expect(normalizeSettings({ theme: 'neon', fontSize: 99, font: 'sans' })).toEqual({
+      ...DEFAULT_SETTINGS,
+      font: 'sans',
+      fontSize: FONT_SIZE_MAX,
+    });
+  });
+});
+
+describe('settings storage', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  test('saved settings come back from storage', async () => {
+    await saveSettings({ ...DEFAULT_SETTINGS, theme: 'sepia', fontSize: 21 });
+    expect(await loadSettings()).toMatchObject({ theme: 'sepia', fontSize: 21 });
+  });
+
+  test('the synchronous cache survives garbage', () => {
+    expect(cachedSettings({ getItem: () => '{not json' })).toEqual(DEFAULT_SETTINGS);
+    expect(cachedSettings({ getItem: () => JSON.stringify({ theme: 'dark' }) }).theme).toBe('dark');
+  });
+});

@@ -308,7 +308,7 @@ export function LibraryApp() {
           <button type="button" onClick={backup} disabled={!total} data-testid="export-library">
             Back up
           </button>
-          <label class="button">
+          <label class="tool-button">
             Restore…
             <input
               type="file"

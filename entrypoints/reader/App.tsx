@@ -1,4 +1,5 @@
 import { ReaderApp } from '@/components/ReaderApp';
+import { SaveButton } from '@/components/SaveButton';
 import type { ReadResult } from '@/lib/read-tab';
 import type { ReaderSettings } from '@/lib/settings';
 import { startReading } from '@/lib/start-reading';
@@ -15,6 +16,7 @@ export function App(props: {
       initial={props.initial}
       reload={() => startReading(props.tabId)}
       initialSettings={props.settings}
+      toolbarExtras={(article) => <SaveButton article={article} />}
     />
   );
 }

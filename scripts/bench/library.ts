@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
-import { type LoadedExtension, launchExtension } from '../../tests/e2e/support/extension';
+import { launchExtension } from '../../tests/e2e/support/extension';
 import type { BenchSection } from '../bench';
 
 const ARTICLES = Number(process.env.LEDE_BENCH_ARTICLES ?? 10_000);

@@ -30,6 +30,8 @@ const SEARCH_DEBOUNCE_MS = 150;
 const UNDO_MS = 8000;
 /** Marked once the first rows are on screen; the benchmark reads it. */
 export const FIRST_ROWS_MARK = 'lede:library-first-rows';
+/** Marked each time the full list of matching ids is in (the whole list scrolls from then on). */
+export const IDS_MARK = 'lede:library-ids';
 
 function isDefaultQuery(query: LibraryQuery): boolean {
   return Object.entries(query).every(([key, value]) =>
@@ -125,6 +127,7 @@ export function LibraryApp() {
       setIds(matching);
       setTotal(count);
       setStatus({ state: 'ready' });
+      performance.mark(IDS_MARK);
     })().catch((error: unknown) => {
       if (mine === request.current) setStatus({ state: 'error', message: describeError(error) });
     });

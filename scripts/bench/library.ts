@@ -15,6 +15,7 @@ import type { BenchSection } from '../bench';
 const ARTICLES = Number(process.env.LEDE_BENCH_ARTICLES ?? 10_000);
 const EXT_DIR = resolve('.output/chrome-mv3-e2e');
 const FIRST_ROWS_MARK = 'lede:library-first-rows';
+const IDS_MARK = 'lede:library-ids';
 
 interface Harness {
   populate(n: number): Promise<{ ms: number; articles: number; images: number }>;
@@ -114,6 +115,12 @@ export async function run(): Promise<BenchSection> {
         { timeout: 30_000 },
       );
       firstRows.push((await handle.jsonValue()) as number);
+      // Let the page finish its background work (the full id list, menus, storage estimate):
+      // closing it earlier leaves that work queued in IndexedDB, in front of the next page's reads.
+      await lib.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, IDS_MARK, {
+        timeout: 30_000,
+      });
+      await lib.waitForTimeout(1000);
       await lib.close();
     }
     page = await harnessPage(open, code);

@@ -1,3 +1,4 @@
+import { LibraryLink } from '@/components/library/LibraryLink';
 import { ReaderApp } from '@/components/ReaderApp';
 import { SaveButton } from '@/components/SaveButton';
 import { openReaderTab } from '@/lib/open-reader-tab';
@@ -22,7 +23,12 @@ export function App(props: {
       initial={props.initial}
       reload={() => startReading(props.tabId)}
       initialSettings={props.settings}
-      toolbarExtras={(article) => <SaveButton article={article} />}
+      toolbarExtras={(article) => (
+        <>
+          <SaveButton article={article} />
+          <LibraryLink closeAfter />
+        </>
+      )}
       onOpenInTab={openInTab}
     />
   );

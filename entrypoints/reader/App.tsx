@@ -1,3 +1,4 @@
+import { LibraryLink } from '@/components/library/LibraryLink';
 import { ReaderApp } from '@/components/ReaderApp';
 import { SaveButton } from '@/components/SaveButton';
 import type { ReadResult } from '@/lib/read-tab';
@@ -16,7 +17,12 @@ export function App(props: {
       initial={props.initial}
       reload={() => startReading(props.tabId)}
       initialSettings={props.settings}
-      toolbarExtras={(article) => <SaveButton article={article} />}
+      toolbarExtras={(article) => (
+        <>
+          <SaveButton article={article} />
+          <LibraryLink />
+        </>
+      )}
     />
   );
 }

@@ -40,3 +40,22 @@ test('stored images get object URLs, missing ones are marked', () => {
   expect(revoked).toEqual(['blob:test/0']);
   URL.revokeObjectURL = revokedBefore;
 });
+
+test('sanitized HTML of a saved article points images at stored copies and loads nothing else', async () => {
+  const { withOfflineImages } = await import('@/lib/offline-images');
+  const html = withOfflineImages(
+    '<figure><picture><source srcset="https://x/big.webp"><img src="https://x/a.png" srcset="https://x/a2.png 2x" alt="A"></picture></figure>' +
+      '<img data-lede-blocked-src="https://cdn.y/b.png" alt="B"><img src="https://x/c.png" alt=""><video poster="https://x/p.jpg" src="https://x/v.mp4"></video>',
+    new Map([
+      ['https://x/a.png', 'blob:ext/1'],
+      ['https://cdn.y/b.png', 'blob:ext/2'],
+    ]),
+  );
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const imgs = [...doc.querySelectorAll('img')];
+  expect(imgs.map((img) => img.getAttribute('src'))).toEqual(['blob:ext/1', 'blob:ext/2', null]);
+  expect(imgs[2].hasAttribute('data-offline-missing')).toBe(true);
+  expect(doc.querySelectorAll('source, [srcset], [poster], video[src], [data-lede-blocked-src]').length).toBe(
+    0,
+  );
+});

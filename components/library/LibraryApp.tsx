@@ -66,7 +66,20 @@ function useDebounced<T>(value: T, ms: number): T {
   return debounced;
 }
 
-export function LibraryApp() {
+/** Rows that fill the first screen (plus two), for the first query. */
+export function firstScreenRows(): number {
+  return Math.ceil(window.innerHeight / ROW_HEIGHT) + 2;
+}
+
+/**
+ * The newest rows of the unfiltered library. main.tsx starts this before Preact renders, so the
+ * database opens and reads while the page boots.
+ */
+export function loadFirstScreen(): Promise<ArticleSummary[]> {
+  return listArticles(libraryDb(), { limit: firstScreenRows(), archived: false }).then((page) => page.items);
+}
+
+export function LibraryApp({ firstScreen }: { firstScreen?: Promise<ArticleSummary[]> }) {
   const db = libraryDb();
   const [status, setStatus] = useState<Status>({ state: 'loading' });
   const [filters, setFilters] = useState<FilterState>(NO_FILTERS);
@@ -108,20 +121,20 @@ export function LibraryApp() {
   useEffect(() => {
     const mine = ++request.current;
     (async () => {
-      const screen = Math.ceil(window.innerHeight / ROW_HEIGHT) + 2;
+      const screen = firstScreenRows();
       if (!marked.current && isDefaultQuery(query)) {
         // First paint of the unfiltered library: the newest rows straight from a cursor, without
         // waiting for the full id list (which follows and makes the whole list scrollable).
-        const first = await listArticles(db, { limit: screen, archived: false });
+        const first = await (firstScreen ?? loadFirstScreen());
         if (mine !== request.current) return;
-        for (const row of first.items) rows.current.set(row.id, row);
-        setIds(first.items.map((row) => row.id));
-        if (first.items.length > 0) setStatus({ state: 'ready' });
+        for (const row of first) rows.current.set(row.id, row);
+        setIds(first.map((row) => row.id));
+        if (first.length > 0) setStatus({ state: 'ready' });
       }
       const [matching, count] = await Promise.all([queryArticleIds(db, query), countArticles(db)]);
       // Load the first screen before showing it, so the first paint has real rows.
-      const firstScreen = matching.slice(0, screen);
-      const missing = firstScreen.filter((id) => !rows.current.has(id));
+      const screenIds = matching.slice(0, screen);
+      const missing = screenIds.filter((id) => !rows.current.has(id));
       for (const row of await getArticleSummaries(db, missing)) rows.current.set(row.id, row);
       if (mine !== request.current) return;
       setIds(matching);
@@ -131,7 +144,7 @@ export function LibraryApp() {
     })().catch((error: unknown) => {
       if (mine === request.current) setStatus({ state: 'error', message: describeError(error) });
     });
-  }, [db, query, reload]);
+  }, [db, query, reload, firstScreen]);
 
   useEffect(() => {
     if (status.state !== 'ready' || marked.current) return;

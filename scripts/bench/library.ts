@@ -106,6 +106,8 @@ export async function run(): Promise<BenchSection> {
     progress('first rows');
     // First rows painted: library.html loaded fresh; the page marks the frame its rows were painted in.
     const firstRows: number[] = [];
+    /** DOMContentLoaded of the same loads: the share of first rows that is page boot, not data. */
+    const bootMs: number[] = [];
     const hasLibrary = existsSync(resolve(EXT_DIR, 'library.html'));
     for (let r = 0; hasLibrary && r < 7; r++) {
       const lib = await open('library.html');
@@ -115,6 +117,13 @@ export async function run(): Promise<BenchSection> {
         { timeout: 30_000 },
       );
       firstRows.push((await handle.jsonValue()) as number);
+      bootMs.push(
+        await lib.evaluate(
+          () =>
+            (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
+              .domContentLoadedEventEnd,
+        ),
+      );
       // Let the page finish its background work (the full id list, menus, storage estimate):
       // closing it earlier leaves that work queued in IndexedDB, in front of the next page's reads.
       await lib.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, IDS_MARK, {
@@ -142,6 +151,7 @@ export async function run(): Promise<BenchSection> {
       openBaselineRawIndexedDbMs: median(opens.map((o) => o.raw)),
       firstRowsPaintedMs: median(firstRows),
       firstRowsAll: firstRows,
+      firstRowsPageBootMs: median(bootMs),
       firstRowsBaselineLoadAllMs: median(naiveRows),
       searchP50Ms: median(search.times),
       searchP95Ms: p95(search.times),
@@ -160,6 +170,7 @@ export async function run(): Promise<BenchSection> {
       '|---|---|---|---|---|',
       `| DB open (median of 9) | ${ms(results.openMs)} | bare indexedDB.open ${ms(results.openBaselineRawIndexedDbMs)} | ${ratio(results.openMs, results.openBaselineRawIndexedDbMs)} | ≤ 100 ms ${pass(results.openMs, 100)} |`,
       `| library first rows painted (median of 7, from navigation) | ${ms(results.firstRowsPaintedMs)} | load all rows ${ms(results.firstRowsBaselineLoadAllMs)} | ${ratio(results.firstRowsPaintedMs, results.firstRowsBaselineLoadAllMs)} | ≤ 150 ms ${pass(results.firstRowsPaintedMs, 150)} |`,
+      `| … of which page boot (DOMContentLoaded) | ${ms(results.firstRowsPageBootMs)} | | | |`,
       `| search p50 (${search.times.length} queries, ids + first 30 rows) | ${ms(results.searchP50Ms)} | full scan filter() ${ms(results.searchBaselineFullScanMs)} | ${ratio(results.searchP50Ms, results.searchBaselineFullScanMs)} | ≤ 50 ms ${pass(results.searchP50Ms, 50)} |`,
       `| search p95 | ${ms(results.searchP95Ms)} | | | |`,
       `| save one article with annotations (median of 20) | ${ms(results.saveMs)} | bare put, no indexes ${ms(results.saveBaselineBarePutMs)} | ${ratio(results.saveMs, results.saveBaselineBarePutMs)} | ≤ 100 ms ${pass(results.saveMs, 100)} |`,

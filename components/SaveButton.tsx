@@ -125,7 +125,7 @@ export function SaveButton({ article, annotations, savedId }: SaveButtonProps) {
         data-testid="save"
         data-save-state={state.kind}
         aria-pressed={saved}
-        disabled={state.kind === 'checking'}
+        aria-busy={state.kind === 'checking' || state.kind === 'saving'}
         title={
           saved
             ? 'Saved in your library, with its images, for offline reading (S saves again)'

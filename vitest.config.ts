@@ -12,6 +12,8 @@ export default defineConfig({
           include: ['tests/**/*.test.{ts,tsx}'],
           exclude: ['tests/e2e/**'],
           environment: 'node',
+          // A hang guard, not a speed check: CLI tests spawn processes on a shared 2-core machine.
+          testTimeout: 30_000,
         },
       },
       {

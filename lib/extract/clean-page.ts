@@ -10,6 +10,9 @@
  * inline display:none / visibility:hidden, which works the same on a live page clone and in jsdom.
  */
 
+import { descendantElements } from './descendant-elements';
+import { textLength } from './text-length';
+
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
 
 /** Class/id words of boxes that are never article text, whatever their size (within MAX_BOX_TEXT). */
@@ -47,7 +50,8 @@ const NOISE_BOX = new RegExp(
     'speechify',
     'beyondwords',
     'trinity',
-    // skip and admin links
+    // breadcrumbs, skip and admin links
+    'breadcrumbs?',
     'skip-?(?:link|to|nav)',
     'admin-?bar',
     'edit-link',
@@ -64,7 +68,6 @@ const NOISE_BOX = new RegExp(
     'ad-(?:slot|unit|container|wrapper|label)',
     'adsbygoogle',
     'sponsor',
-    'promo',
   ]
     .map((w) => `(?:^|[\\s_-])${w}(?:$|[\\s_-])`)
     .join('|'),
@@ -73,6 +76,27 @@ const NOISE_BOX = new RegExp(
 
 /** A noise box bigger than this (in characters of non-link text) is assumed to hold the article. */
 const MAX_BOX_TEXT = 400;
+
+/**
+ * Never article content: code, and what Readability strips from its result anyway (page footers,
+ * asides, navigation, form controls). Removing them first makes Readability's many passes cheaper
+ * and keeps their text out of its scoring.
+ */
+const INERT_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'link',
+  'svg',
+  'nav',
+  'aside',
+  'footer',
+  'input',
+  'textarea',
+  'select',
+  'button',
+]);
 
 const SKIP_LINK_TEXT = /^\s*(?:skip|jump) to (?:the )?(?:main )?(?:content|navigation|article|story|main)/i;
 const ADMIN_HREF = /\/wp-admin\/|\/ghost\/#\/editor\/|[?&]action=edit\b|\/wp-login\.php/;
@@ -83,8 +107,8 @@ export function cleanPage(doc: Document): void {
   const body = doc.body;
   if (!body) return;
   const doomed: Element[] = [];
-  for (const el of Array.from(body.getElementsByTagName('*'))) {
-    if (isHidden(el) || isNavLink(el)) doomed.push(el);
+  for (const el of descendantElements(body)) {
+    if (INERT_TAGS.has(el.localName) || isHidden(el) || isNavLink(el)) doomed.push(el);
     else if (isNoiseBox(el)) doomed.push(SUBSCRIBE_BOX.test(el.className) ? widenToBox(el) : el);
     else if (el.tagName === 'FORM' && isSubscribeForm(el)) doomed.push(widenToBox(el));
     else if (el.tagName === 'AUDIO') doomed.push(widenToBox(el));
@@ -106,7 +130,7 @@ function isNoiseBox(el: Element): boolean {
   if (words.length < 3 || !NOISE_BOX.test(words.replace(/([a-z])([A-Z])/g, '$1-$2'))) return false;
   if (el.tagName === 'BODY' || el.tagName === 'HTML' || el.tagName === 'ARTICLE' || el.tagName === 'MAIN')
     return false;
-  return proseLength(el) <= MAX_BOX_TEXT;
+  return textLength(el, MAX_BOX_TEXT, true) <= MAX_BOX_TEXT;
 }
 
 function isNavLink(el: Element): boolean {
@@ -118,7 +142,7 @@ function isNavLink(el: Element): boolean {
 
 /** A form asking for an e-mail or a subscription, as opposed to a page wrapped in one big <form>. */
 function isSubscribeForm(form: Element): boolean {
-  if (proseLength(form) > MAX_BOX_TEXT) return false;
+  if (textLength(form, MAX_BOX_TEXT, true) > MAX_BOX_TEXT) return false;
   if (form.querySelector('input[type="email" i]')) return true;
   return SUBSCRIBE_TEXT.test(form.textContent ?? '');
 }
@@ -142,15 +166,4 @@ function widenToBox(el: Element): Element {
     boxText = parentText;
   }
   return box;
-}
-
-function textLength(el: Element): number {
-  return (el.textContent ?? '').replace(/\s+/g, ' ').trim().length;
-}
-
-/** Length of the text that is not inside links: headline lists are links, articles are not. */
-function proseLength(el: Element): number {
-  let linkText = 0;
-  for (const a of el.getElementsByTagName('a')) linkText += textLength(a);
-  return textLength(el) - linkText;
 }

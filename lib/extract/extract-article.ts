@@ -3,9 +3,18 @@ import type { Article } from './article';
 import { blockText } from './block-text';
 import { cleanPage } from './clean-page';
 import { fixLazyImages } from './fix-lazy-images';
+import { flattenShadowTemplates } from './flatten-shadow-roots';
+import { noArticleReason, pageShape } from './no-article-reason';
 import { isNonBodyText, markNonBodyText, NON_BODY_ATTR } from './non-body-text';
 import { readMetadata } from './read-metadata';
 import { countWords, readingMinutes } from './reading-time';
+
+/** What a page holds: its article (or the best candidate), and why it is no article if it is not. */
+export interface ExtractedPage {
+  article: Article | null;
+  /** Set when the page has no article to read (empty, binary, frameset, links only, ...). */
+  reason: string | null;
+}
 
 /**
  * Extracts the article from `doc`. Works on any DOM (a clone of the live page in the browser,
@@ -14,11 +23,26 @@ import { countWords, readingMinutes } from './reading-time';
  * an article, so the UI can offer "no article here — show anyway".
  */
 export function extractArticle(doc: Document, url: string): Article | null {
-  const readerable = isProbablyReaderable(doc);
-  // Metadata first: Readability removes the JSON-LD scripts and the header it reads from.
+  return extractPage(doc, url).article;
+}
+
+/** `extractArticle`, plus the reason a page has no article; `article.readerable` is false then. */
+export function extractPage(doc: Document, url: string): ExtractedPage {
+  flattenShadowTemplates(doc);
+  const shape = pageShape(doc);
+  const article = extract(doc, url);
+  const reason = noArticleReason(shape, article.content, article.value?.textContent ?? '');
+  if (article.value && reason) article.value.readerable = false;
+  return { article: article.value, reason };
+}
+
+function extract(doc: Document, url: string): { value: Article | null; content: Element | null } {
+  // Metadata first: cleaning and Readability remove the JSON-LD scripts and headers it reads.
   const meta = readMetadata(doc, url);
   fixLazyImages(doc);
   cleanPage(doc);
+  // On the cleaned page: what is hidden or boilerplate does not make a page look like an article.
+  const readerable = isProbablyReaderable(doc);
   markNonBodyText(doc);
 
   const parsed = new Readability<Element>(doc, {
@@ -27,16 +51,16 @@ export function extractArticle(doc: Document, url: string): Article | null {
     serializer: (node) => node as Element,
   }).parse();
   const content = parsed?.content;
-  if (!content) return null;
+  if (!content) return { value: null, content: null };
 
   const textContent = blockText(content, isNonBodyText);
   for (const el of Array.from(content.querySelectorAll(`[${NON_BODY_ATTR}]`)))
     el.removeAttribute(NON_BODY_ATTR);
   const contentHtml = content.innerHTML;
-  if (!textContent && !contentHtml.trim()) return null;
+  if (!textContent && !contentHtml.trim()) return { value: null, content };
 
   const lang = meta.lang ?? parsed.lang ?? null;
-  return {
+  const value: Article = {
     url,
     title: meta.title ?? parsed.title ?? '',
     byline: meta.byline ?? parsed.byline?.replace(/^by\s+/i, '').trim() ?? null,
@@ -52,4 +76,5 @@ export function extractArticle(doc: Document, url: string): Article | null {
     readingMinutes: readingMinutes(textContent, lang),
     readerable,
   };
+  return { value, content };
 }

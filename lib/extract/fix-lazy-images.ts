@@ -4,6 +4,8 @@
  * markup only lives in a `<noscript>` fallback takes the fallback's place.
  */
 
+import { descendantElements } from './descendant-elements';
+
 const LAZY_SRC_ATTRS = [
   'data-src',
   'data-lazy-src',
@@ -21,8 +23,14 @@ const PLACEHOLDER_SRC =
   /^data:|placeholder|blank\.|spacer|pixel\.|1x1|lazy|loading|transparent|grey\.gif|gray\.gif/i;
 
 export function fixLazyImages(doc: Document): void {
-  for (const noscript of Array.from(doc.getElementsByTagName('noscript'))) unwrapNoscriptImage(noscript);
-  for (const img of Array.from(doc.getElementsByTagName('img'))) {
+  if (!doc.body) return;
+  const elements = descendantElements(doc.body);
+  for (const el of elements) if (el.localName === 'noscript') unwrapNoscriptImage(el);
+  for (const el of elements)
+    if (el.localName === 'source' && el.parentElement?.localName === 'picture') copySrcset(el);
+  // Images again after unwrapping: the noscript fallbacks are new <img> elements.
+  for (const img of descendantElements(doc.body)) {
+    if (img.localName !== 'img') continue;
     const src = img.getAttribute('src');
     if (!src || PLACEHOLDER_SRC.test(src)) {
       const real = LAZY_SRC_ATTRS.map((a) => img.getAttribute(a)).find((v) => v && !PLACEHOLDER_SRC.test(v));
@@ -30,7 +38,6 @@ export function fixLazyImages(doc: Document): void {
     }
     copySrcset(img);
   }
-  for (const source of Array.from(doc.querySelectorAll('picture > source'))) copySrcset(source);
 }
 
 function copySrcset(el: Element): void {

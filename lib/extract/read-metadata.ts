@@ -1,4 +1,5 @@
 import type { LeadImage } from './article';
+import { descendantElements } from './descendant-elements';
 
 /** What the page says about itself, before any content is extracted. */
 export interface Metadata {
@@ -27,8 +28,9 @@ const RTL_LANGS = new Set(['ar', 'fa', 'he', 'iw', 'ur', 'ug', 'ps', 'sd', 'yi',
  * of trust. Must run before cleaning: Readability drops the scripts that hold JSON-LD.
  */
 export function readMetadata(doc: Document, url: string): Metadata {
-  const ld = readJsonLd(doc);
-  const meta = readMetaTags(doc);
+  const page = scan(doc);
+  const ld = readJsonLd(page.jsonLd);
+  const meta = page.meta;
   const base = doc.baseURI && doc.baseURI !== 'about:blank' ? doc.baseURI : url;
 
   const siteName =
@@ -44,8 +46,8 @@ export function readMetadata(doc: Document, url: string): Metadata {
     meta['dc.title'] ??
     meta['parsely-title'] ??
     clean(doc.title) ??
-    clean(doc.querySelector('h1')?.textContent);
-  const title = rawTitle ? cleanTitle(rawTitle, siteName, doc) : null;
+    clean(page.h1?.textContent);
+  const title = rawTitle ? cleanTitle(rawTitle, siteName, clean(page.h1?.textContent) ?? null) : null;
 
   const lang = normalizeLang(
     doc.documentElement.getAttribute('lang') ??
@@ -77,9 +79,9 @@ export function readMetadata(doc: Document, url: string): Metadata {
 
   return {
     title,
-    byline: readByline(ld, meta, doc),
+    byline: readByline(ld, meta, page),
     siteName,
-    publishedTime: readPublishedTime(ld, meta, doc),
+    publishedTime: readPublishedTime(ld, meta, page),
     lang,
     dir,
     excerpt:
@@ -88,15 +90,88 @@ export function readMetadata(doc: Document, url: string): Metadata {
       meta.description ??
       meta['twitter:description'] ??
       null,
-    leadImage: readLeadImage(ld, meta, doc, base),
+    leadImage: readLeadImage(ld, meta, page, base),
     canonicalUrl: canonical ? absolute(canonical, base) : null,
   };
 }
 
+/** The elements metadata is read from, found in one walk over the document. */
+interface PageScan {
+  /** `<meta>` values by lower-cased name/property/itemprop; the first one wins. */
+  meta: Record<string, string>;
+  jsonLd: Element[];
+  canonical: string | null;
+  h1: Element | null;
+  author: Element | null;
+  datePublished: Element | null;
+  time: Element | null;
+  images: Element[];
+  figureImage: Element | null;
+}
+
+function scan(doc: Document): PageScan {
+  const page: PageScan = {
+    meta: {},
+    jsonLd: [],
+    canonical: null,
+    h1: null,
+    author: null,
+    datePublished: null,
+    time: null,
+    images: [],
+    figureImage: null,
+  };
+  for (const el of descendantElements(doc.documentElement)) {
+    switch (el.localName) {
+      case 'meta':
+        addMeta(page.meta, el);
+        break;
+      case 'script':
+        if (el.getAttribute('type')?.trim().toLowerCase() === 'application/ld+json') page.jsonLd.push(el);
+        break;
+      case 'link':
+        if (!page.canonical && /(?:^|\s)canonical(?:\s|$)/i.test(el.getAttribute('rel') ?? ''))
+          page.canonical = el.getAttribute('href');
+        break;
+      case 'h1':
+        page.h1 ??= el;
+        break;
+      case 'time':
+        if (el.hasAttribute('datetime')) page.time ??= el;
+        break;
+      case 'img':
+        page.images.push(el);
+        if (!page.figureImage && inFigure(el)) page.figureImage = el;
+        break;
+    }
+    const itemprop = el.getAttribute('itemprop');
+    if (itemprop === 'datePublished') page.datePublished ??= el;
+    if (!page.author && (itemprop === 'author' || el.getAttribute('rel') === 'author')) {
+      page.author = el.querySelector('[itemprop="name"]') ?? el;
+    }
+  }
+  return page;
+}
+
+// A parent walk: jsdom's selector-based `closest` costs far more on every image of a big page.
+function inFigure(el: Element): boolean {
+  for (let p = el.parentElement; p; p = p.parentElement) if (p.localName === 'figure') return true;
+  return false;
+}
+
+function addMeta(out: Record<string, string>, el: Element): void {
+  const content = clean(el.getAttribute('content'));
+  if (!content) return;
+  for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
+    const key = el.getAttribute(attr)?.trim().toLowerCase();
+    if (key && !(key in out)) out[key] = content;
+  }
+}
+
 /** The first article-like JSON-LD object on the page (arrays and @graph flattened), or null. */
-function readJsonLd(doc: Document): Json | null {
+function readJsonLd(scripts: Element[]): Json | null {
   let fallback: Json | null = null;
-  for (const script of doc.querySelectorAll('script[type="application/ld+json" i]')) {
+  for (const script of scripts) {
     let data: unknown;
     try {
       // Some CMSs wrap the JSON in CDATA markers or HTML comments.
@@ -124,25 +199,10 @@ function flatten(data: unknown): Json[] {
   return [obj, ...(graph ? flatten(graph) : [])];
 }
 
-/** `<meta>` values by lower-cased name/property/itemprop; the first one wins. */
-function readMetaTags(doc: Document): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const el of doc.querySelectorAll('meta[content]')) {
-    const content = clean(el.getAttribute('content'));
-    if (!content) continue;
-    for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
-      const key = el.getAttribute(attr)?.trim().toLowerCase();
-      if (key && !(key in out)) out[key] = content;
-    }
-  }
-  return out;
-}
-
 /** Strips a site name (" - The Site", "The Site | ") or a section tail the <h1> lacks from a title. */
-export function cleanTitle(title: string, siteName: string | null, doc: Document): string {
+export function cleanTitle(title: string, siteName: string | null, h1: string | null): string {
   const separators = /\s+[-|–—:·•»]\s+|\s+::\s+/;
   if (!separators.test(title)) return title;
-  const h1 = clean(doc.querySelector('h1')?.textContent);
   if (h1 && title.startsWith(h1) && h1.length > 10) return h1;
   if (siteName) {
     const site = escapeRegExp(siteName);
@@ -165,7 +225,7 @@ export function cleanTitle(title: string, siteName: string | null, doc: Document
   return title;
 }
 
-function readByline(ld: Json | null, meta: Record<string, string>, doc: Document): string | null {
+function readByline(ld: Json | null, meta: Record<string, string>, page: PageScan): string | null {
   const ldNames = ([] as unknown[])
     .concat(ld?.author ?? ld?.creator ?? [])
     .map((a) => cleanByline(nameOf(a)))
@@ -175,8 +235,7 @@ function readByline(ld: Json | null, meta: Record<string, string>, doc: Document
     const value = cleanByline(meta[key]);
     if (value && !/^https?:|\/\//.test(value)) return value;
   }
-  const el = doc.querySelector('[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"]');
-  return cleanByline(el?.textContent);
+  return cleanByline(page.author?.textContent);
 }
 
 /** "By Jane Doe and John Roe" → "Jane Doe and John Roe". */
@@ -189,7 +248,7 @@ export function cleanByline(raw: string | null | undefined): string | null {
   return text;
 }
 
-function readPublishedTime(ld: Json | null, meta: Record<string, string>, doc: Document): string | null {
+function readPublishedTime(ld: Json | null, meta: Record<string, string>, page: PageScan): string | null {
   const candidates = [
     str(ld?.datePublished),
     str(ld?.dateCreated),
@@ -202,9 +261,8 @@ function readPublishedTime(ld: Json | null, meta: Record<string, string>, doc: D
     meta['dc.date'],
     meta.pubdate,
     meta.date,
-    doc.querySelector('[itemprop="datePublished"]')?.getAttribute('datetime') ?? undefined,
-    doc.querySelector('time[datetime][pubdate]')?.getAttribute('datetime') ?? undefined,
-    doc.querySelector('article time[datetime], time[datetime]')?.getAttribute('datetime') ?? undefined,
+    page.datePublished?.getAttribute('datetime') ?? page.datePublished?.getAttribute('content') ?? undefined,
+    page.time?.getAttribute('datetime') ?? undefined,
   ];
   for (const c of candidates) {
     const iso = toIsoDate(c);
@@ -235,16 +293,16 @@ export function toIsoDate(value: string | null | undefined): string | null {
 function readLeadImage(
   ld: Json | null,
   meta: Record<string, string>,
-  doc: Document,
+  page: PageScan,
   base: string,
 ): LeadImage | null {
   const declared =
     imageUrl(ld?.image) ?? imageUrl(ld?.thumbnailUrl) ?? meta['og:image'] ?? meta['twitter:image'];
-  let img: HTMLImageElement | null = null;
+  let img: Element | null = null;
   let src = declared ? absolute(declared, base) : null;
-  if (src) img = findImage(doc, src);
+  if (src) img = findImage(page.images, src);
   else {
-    img = doc.querySelector('article figure img, main figure img, figure img');
+    img = page.figureImage;
     const s = img?.getAttribute('src');
     src = s ? absolute(s, base) : null;
   }
@@ -258,10 +316,10 @@ function readLeadImage(
 }
 
 /** The page's <img> showing `src` (same file name, query and size variants ignored). */
-function findImage(doc: Document, src: string): HTMLImageElement | null {
+function findImage(images: Element[], src: string): Element | null {
   const file = fileName(src);
   if (!file) return null;
-  for (const img of doc.querySelectorAll('img')) {
+  for (const img of images) {
     const candidates = [img.getAttribute('src'), img.getAttribute('data-src'), img.getAttribute('srcset')];
     if (candidates.some((c) => c && fileName(c.split(/[\s,]/)[0]) === file)) return img;
   }

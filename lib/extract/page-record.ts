@@ -1,0 +1,36 @@
+import type { Article } from './article';
+
+/** One line of the CLI's output: what `npm run extract` prints for a page. */
+export type PageRecord =
+  | ({ file: string; ok: true } & Omit<Article, 'readerable'> & { entities: unknown[]; quotes: unknown[] })
+  | { file: string; ok: false; error: string };
+
+/**
+ * The CLI's JSON object for an extracted page, keys in the documented order. The single place
+ * where a page's output is assembled: annotation (entities, quotes) plugs in here.
+ */
+export function pageRecord(file: string, article: Article): PageRecord {
+  return {
+    file,
+    ok: true,
+    url: article.url,
+    title: article.title,
+    byline: article.byline,
+    siteName: article.siteName,
+    publishedTime: article.publishedTime,
+    lang: article.lang,
+    dir: article.dir,
+    excerpt: article.excerpt,
+    leadImage: article.leadImage,
+    contentHtml: article.contentHtml,
+    textContent: article.textContent,
+    wordCount: article.wordCount,
+    readingMinutes: article.readingMinutes,
+    entities: [],
+    quotes: [],
+  };
+}
+
+export function failedRecord(file: string, error: string): PageRecord {
+  return { file, ok: false, error };
+}

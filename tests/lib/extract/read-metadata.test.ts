@@ -1,0 +1,83 @@
+import { describe, expect, test } from 'vitest';
+import { cleanByline, cleanTitle, readMetadata, toIsoDate } from '@/lib/extract/read-metadata';
+import { FIXTURE_URL, fixtureDoc, htmlDoc } from './fixture';
+
+describe('readMetadata', () => {
+  test('reads JSON-LD inside @graph: headline, authors, publisher, date, language', () => {
+    const m = readMetadata(fixtureDoc('metadata.html'), FIXTURE_URL);
+    expect(m.title).toBe('Council backs tram extension');
+    expect(m.byline).toBe('Jane Doe, John Roe');
+    expect(m.siteName).toBe('The Daily Example');
+    expect(m.publishedTime).toBe('2024-03-05T09:30:00+01:00');
+    expect(m.lang).toBe('en');
+    expect(m.dir).toBe('ltr');
+    expect(m.excerpt).toBe('The council voted to expand the tram network.');
+    expect(m.canonicalUrl).toBe('https://news.example.com/2024/03/tram-extension');
+  });
+
+  test('the lead image is og:image, with alt and caption from the page figure showing it', () => {
+    const m = readMetadata(fixtureDoc('metadata.html'), FIXTURE_URL);
+    expect(m.leadImage).toEqual({
+      src: 'https://cdn.example.com/images/tram-hero.jpg',
+      alt: 'A tram at dusk',
+      caption: 'A tram at dusk in the northern district.',
+    });
+  });
+
+  test('falls back to OpenGraph, meta and <time> without JSON-LD; strips the site name from <title>', () => {
+    const doc =
+      htmlDoc(`<html lang="pt-br" dir="ltr"><head><title>Chuva forte em Lisboa | Jornal Exemplo</title>
+      <meta property="og:site_name" content="Jornal Exemplo"><meta name="author" content="Por Ana Silva">
+      <meta property="og:image" content="/img/chuva.jpg"></head>
+      <body><h1>Chuva forte em Lisboa</h1><time datetime="2019-11-18">18 nov</time></body></html>`);
+    const m = readMetadata(doc, FIXTURE_URL);
+    expect(m.title).toBe('Chuva forte em Lisboa');
+    expect(m.siteName).toBe('Jornal Exemplo');
+    expect(m.byline).toBe('Ana Silva');
+    expect(m.publishedTime).toBe('2019-11-18');
+    expect(m.lang).toBe('pt-BR');
+    expect(m.leadImage?.src).toBe('https://news.example.com/img/chuva.jpg');
+  });
+
+  test('right-to-left languages get dir rtl', () => {
+    const m = readMetadata(htmlDoc('<html lang="ar"><body><p>نص</p></body></html>'), FIXTURE_URL);
+    expect(m.dir).toBe('rtl');
+  });
+
+  test('JSON-LD as a top-level array, author as a string, broken JSON-LD ignored', () => {
+    const doc = htmlDoc(`<head><script type="application/ld+json">{broken</script>
+      <script type="application/ld+json">[{"@type":"Organization","name":"X"},
+      {"@type":"BlogPosting","headline":"A post","author":"By Sam Lee","datePublished":"2020-01-02T03:04:05Z"}]</script></head>`);
+    const m = readMetadata(doc, FIXTURE_URL);
+    expect(m.title).toBe('A post');
+    expect(m.byline).toBe('Sam Lee');
+    expect(m.publishedTime).toBe('2020-01-02T03:04:05Z');
+  });
+});
+
+test('cleanTitle strips " - Site Name", "Site Name | " and short section labels', () => {
+  expect(cleanTitle('Tram plan approved - The Daily Example', 'The Daily Example', null)).toBe(
+    'Tram plan approved',
+  );
+  expect(cleanTitle('The Daily Example | Tram plan approved', 'The Daily Example', null)).toBe(
+    'Tram plan approved',
+  );
+  expect(cleanTitle('Council backs the tram extension plan | News | DE', null, null)).toBe(
+    'Council backs the tram extension plan',
+  );
+  expect(cleanTitle('Zelensky: Ukraine will join NATO', null, null)).toBe('Zelensky: Ukraine will join NATO');
+});
+
+test('cleanByline keeps names only', () => {
+  expect(cleanByline('By Kateryna Hodunova')).toBe('Kateryna Hodunova');
+  expect(cleanByline('  by   Jane Doe ')).toBe('Jane Doe');
+  expect(cleanByline('')).toBeNull();
+});
+
+test('toIsoDate keeps ISO dates as written and converts other formats', () => {
+  expect(toIsoDate('2024-04-30')).toBe('2024-04-30');
+  expect(toIsoDate('2024-04-30T11:53:00.000Z')).toBe('2024-04-30T11:53:00.000Z');
+  expect(toIsoDate('2024-04-30 11:53:00+0300')).toBe('2024-04-30T11:53:00+03:00');
+  expect(toIsoDate('Tue, 19 Nov 2019 10:48:00 GMT')).toBe('2019-11-19T10:48:00.000Z');
+  expect(toIsoDate('yesterday')).toBeNull();
+});

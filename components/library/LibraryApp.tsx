@@ -16,6 +16,7 @@ import {
   setArchived,
   setFavorite,
   setRead,
+  toSummary,
 } from '@/lib/db/articles';
 import { libraryDb } from '@/lib/db/library-db';
 import type { StoredArticle } from '@/lib/db/schema';
@@ -25,6 +26,7 @@ import { type FilterState, isFiltered, LibraryFilters, NO_FILTERS } from './Libr
 import { LibraryRow, LibraryRowSkeleton, type RowActions } from './LibraryRow';
 import { VirtualList } from './VirtualList';
 
+/** Row height in px; public/library-boot.js uses the same number for its first read. */
 const ROW_HEIGHT = 104;
 const SEARCH_DEBOUNCE_MS = 150;
 const UNDO_MS = 8000;
@@ -75,8 +77,12 @@ export function firstScreenRows(): number {
  * The newest rows of the unfiltered library. main.tsx starts this before Preact renders, so the
  * database opens and reads while the page boots.
  */
-export function loadFirstScreen(): Promise<ArticleSummary[]> {
-  return listArticles(libraryDb(), { limit: firstScreenRows(), archived: false }).then((page) => page.items);
+export async function loadFirstScreen(): Promise<ArticleSummary[]> {
+  // public/library-boot.js started the same read (raw IndexedDB) before the modules loaded.
+  const boot = (globalThis as { __ledeFirstScreen?: Promise<StoredArticle[] | null> }).__ledeFirstScreen;
+  const early = await boot?.catch(() => null);
+  if (early) return early.map(toSummary);
+  return (await listArticles(libraryDb(), { limit: firstScreenRows(), archived: false })).items;
 }
 
 export function LibraryApp({ firstScreen }: { firstScreen?: Promise<ArticleSummary[]> }) {

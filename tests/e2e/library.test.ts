@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -114,6 +115,21 @@ test('search, site, tag, favourite and entity filters narrow the list', async ()
   await expect.poll(() => items().count()).toBe(1);
   await library.getByTestId('filter-favorite').uncheck();
   await expect.poll(() => library.locator('.library-count').textContent()).toContain('600 saved articles');
+});
+
+test('axe finds no violations on the library, light and dark', async () => {
+  for (const theme of ['light', 'dark'] as const) {
+    await library.evaluate((t) => {
+      document.documentElement.dataset.theme = t;
+    }, theme);
+    const results = await new AxeBuilder({ page: library }).analyze();
+    expect(
+      results.violations.map((v) => `${theme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
+  }
+  await library.evaluate(() => {
+    document.documentElement.dataset.theme = 'auto';
+  });
 });
 
 test('delete removes the article; undo brings it back', async () => {

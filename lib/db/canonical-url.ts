@@ -71,11 +71,11 @@ function usableDeclared(declared: string | null | undefined, page: URL): URL | n
  * The key an article is saved under: the page's declared canonical URL (`<link rel=canonical>`
  * or `og:url`) when it is a valid http(s) URL, else the page URL; then normalised: no fragment,
  * no tracking parameters, remaining parameters sorted, lower-case host without default port, no
- * trailing slash (except the root). Throws when neither URL is http(s).
+ * trailing slash (except the root). Throws when the page URL is not http(s).
  */
 export function canonicalUrl(pageUrl: string, declared?: string | null): string {
   const page = parseHttp(pageUrl);
-  if (!page) throw new TypeError(`Not an http(s) URL: ${pageUrl}`);
+  if (!page) throw new TypeError(`Only web pages (http or https) can be saved, not ${pageUrl.slice(0, 80)}`);
   const url = usableDeclared(declared, page) ?? page;
   url.hash = '';
   const kept = [...url.searchParams].filter(([name]) => !isTracking(name));

@@ -401,6 +401,7 @@ export function LibraryApp({ firstScreen }: { firstScreen?: Promise<ArticleSumma
             rowHeight={ROW_HEIGHT}
             label="Saved articles, newest first"
             onRange={onRange}
+            resetKey={query}
             renderRow={(index) => {
               const row = rows.current.get(ids[index]);
               return row ? (

@@ -11,13 +11,23 @@ export interface VirtualListProps {
   renderRow: (index: number) => ComponentChildren;
   /** Called with the rendered range [start, end) whenever it changes (to load those rows). */
   onRange?: (start: number, end: number) => void;
+  /** A new value scrolls back to the top (a new search), unlike a change of `count` (a deletion). */
+  resetKey?: unknown;
 }
 
 /**
  * A list that renders only the rows in (and near) the viewport: 10,000 rows cost as much DOM
  * as 30. Scroll updates are batched to one per animation frame.
  */
-export function VirtualList({ count, rowHeight, overscan = 8, label, renderRow, onRange }: VirtualListProps) {
+export function VirtualList({
+  count,
+  rowHeight,
+  overscan = 8,
+  label,
+  renderRow,
+  onRange,
+  resetKey,
+}: VirtualListProps) {
   const ref = useRef<HTMLDivElement>(null);
   const frame = useRef(0);
   const [scrollTop, setScrollTop] = useState(0);
@@ -39,7 +49,7 @@ export function VirtualList({ count, rowHeight, overscan = 8, label, renderRow, 
   useLayoutEffect(() => {
     if (ref.current) ref.current.scrollTop = 0;
     setScrollTop(0);
-  }, [count]);
+  }, [resetKey]);
 
   const onScroll = () => {
     if (frame.current) return;

@@ -4,6 +4,7 @@ import {
   countArticles,
   type DeletedArticle,
   deleteArticle,
+  firstSearchResults,
   getArticle,
   getArticleSummaries,
   type LibraryQuery,
@@ -100,6 +101,8 @@ export function LibraryApp({ firstScreen }: { firstScreen?: Promise<ArticleSumma
   const [tags, setTags] = useState<string[]>([]);
   const [entityNames, setEntityNames] = useState<string[]>([]);
   const [reload, setReload] = useState(0);
+  /** The list shows only the first screen so far; the full id list (and the count) is coming. */
+  const [partial, setPartial] = useState(false);
   const rows = useRef(new Map<string, ArticleSummary>());
   const request = useRef(0);
   const marked = useRef(false);
@@ -135,7 +138,18 @@ export function LibraryApp({ firstScreen }: { firstScreen?: Promise<ArticleSumma
         if (mine !== request.current) return;
         for (const row of first) rows.current.set(row.id, row);
         setIds(first.map((row) => row.id));
+        setPartial(true);
         if (first.length > 0) setStatus({ state: 'ready' });
+      } else if (query.text) {
+        // A common word: its newest matches show at once, the full list follows.
+        const quick = await firstSearchResults(db, query, screen);
+        if (mine !== request.current) return;
+        if (quick) {
+          for (const row of quick) rows.current.set(row.id, row);
+          setIds(quick.map((row) => row.id));
+          setPartial(true);
+          setStatus({ state: 'ready' });
+        }
       }
       const [matching, count] = await Promise.all([queryArticleIds(db, query), countArticles(db)]);
       // Load the first screen before showing it, so the first paint has real rows.
@@ -144,6 +158,7 @@ export function LibraryApp({ firstScreen }: { firstScreen?: Promise<ArticleSumma
       for (const row of await getArticleSummaries(db, missing)) rows.current.set(row.id, row);
       if (mine !== request.current) return;
       setIds(matching);
+      setPartial(false);
       setTotal(count);
       setStatus({ state: 'ready' });
       performance.mark(IDS_MARK);
@@ -313,6 +328,7 @@ export function LibraryApp({ firstScreen }: { firstScreen?: Promise<ArticleSumma
         <h1>Library</h1>
         <p class="library-count" aria-live="polite">
           {total !== null &&
+            !partial &&
             (isFiltered(filters)
               ? `${ids.length.toLocaleString()} of ${total.toLocaleString()} articles`
               : `${total.toLocaleString()} saved article${total === 1 ? '' : 's'}`)}

@@ -363,6 +363,57 @@ export async function queryArticleIds(db: LedeDB, query: LibraryQuery = {}): Pro
   });
 }
 
+/** Search rows read per step by `firstSearchResults`, and at most in all. */
+const SCAN_PAGE = 40;
+const SCAN_MAX = 240;
+
+function matchesFlags(article: StoredArticle, query: LibraryQuery): boolean {
+  const flag = (value: 0 | 1, wanted: boolean | undefined) =>
+    wanted === undefined || value === (wanted ? 1 : 0);
+  return (
+    flag(article.archived, query.archived) &&
+    flag(article.read, query.read) &&
+    flag(article.favorite, query.favorite) &&
+    (!query.site || article.site === query.site) &&
+    (!query.tag || article.tags.includes(query.tag))
+  );
+}
+
+/**
+ * The newest `limit` matches of a text query, found by reading the newest search rows (at most
+ * SCAN_MAX) instead of the index: a common word matches most recent articles, so this answers in
+ * a few milliseconds where the index would return thousands of ids first. Returns null when the
+ * newest rows do not hold `limit` matches (a rare word: the index is the fast way then); the
+ * caller shows these rows at once and fetches the full id list (`queryArticleIds`) behind them.
+ */
+export async function firstSearchResults(
+  db: LedeDB,
+  query: LibraryQuery,
+  limit: number,
+): Promise<ArticleSummary[] | null> {
+  const terms = queryTerms(query.text ?? '');
+  if (terms.length === 0 || query.entity?.name.trim()) return null;
+  const found: ArticleSummary[] = [];
+  let before: string | null = null;
+  for (let scanned = 0; scanned < SCAN_MAX && found.length < limit; scanned += SCAN_PAGE) {
+    const page: SearchRow[] = await (before ? db.search.where(':id').below(before) : db.search.toCollection())
+      .reverse()
+      .limit(SCAN_PAGE)
+      .toArray();
+    if (page.length === 0) break;
+    before = page[page.length - 1].id;
+    const hits = page.filter((row) =>
+      terms.every((term) => row.tokens.some((token) => token.startsWith(term))),
+    );
+    const articles = await db.articles.bulkGet(hits.map((row) => row.id));
+    for (const article of articles) {
+      if (article && matchesFlags(article, query) && found.length < limit) found.push(toSummary(article));
+    }
+    if (page.length < SCAN_PAGE) break;
+  }
+  return found.length >= limit ? found : null;
+}
+
 /** Search with filters: the total count and the first `limit` summaries, newest first. */
 export async function searchArticles(
   db: LedeDB,

@@ -22,6 +22,7 @@ interface Harness {
   openOnce(): Promise<{ dexie: number; raw: number }>;
   search(): Promise<{
     times: number[];
+    full: number[];
     hits: number[];
     naive: number[];
     naiveQueries: string[];
@@ -155,6 +156,8 @@ export async function run(): Promise<BenchSection> {
       firstRowsBaselineLoadAllMs: median(naiveRows),
       searchP50Ms: median(search.times),
       searchP95Ms: p95(search.times),
+      searchFullIdsP50Ms: median(search.full),
+      searchFullIdsP95Ms: p95(search.full),
       searchQueries: search.times.length,
       searchMedianHits: median(search.hits),
       searchBaselineFullScanMs: median(search.naive),
@@ -171,13 +174,14 @@ export async function run(): Promise<BenchSection> {
       `| DB open (median of 9) | ${ms(results.openMs)} | bare indexedDB.open ${ms(results.openBaselineRawIndexedDbMs)} | ${ratio(results.openMs, results.openBaselineRawIndexedDbMs)} | ≤ 100 ms ${pass(results.openMs, 100)} |`,
       `| library first rows painted (median of 7, from navigation) | ${ms(results.firstRowsPaintedMs)} | load all rows ${ms(results.firstRowsBaselineLoadAllMs)} | ${ratio(results.firstRowsPaintedMs, results.firstRowsBaselineLoadAllMs)} | ≤ 150 ms ${pass(results.firstRowsPaintedMs, 150)} |`,
       `| … of which page boot (DOMContentLoaded) | ${ms(results.firstRowsPageBootMs)} | | | |`,
-      `| search p50 (${search.times.length} queries, ids + first 30 rows) | ${ms(results.searchP50Ms)} | full scan filter() ${ms(results.searchBaselineFullScanMs)} | ${ratio(results.searchP50Ms, results.searchBaselineFullScanMs)} | ≤ 50 ms ${pass(results.searchP50Ms, 50)} |`,
+      `| search p50 (${search.times.length} queries, first screen of results as the library shows it) | ${ms(results.searchP50Ms)} | full scan filter() ${ms(results.searchBaselineFullScanMs)} | ${ratio(results.searchP50Ms, results.searchBaselineFullScanMs)} | ≤ 50 ms ${pass(results.searchP50Ms, 50)} |`,
       `| search p95 | ${ms(results.searchP95Ms)} | | | |`,
+      `| … every matching id + first rows (count, full scroll), p50 / p95 | ${ms(results.searchFullIdsP50Ms)} / ${ms(results.searchFullIdsP95Ms)} | | | |`,
       `| save one article with annotations (median of 20) | ${ms(results.saveMs)} | bare put, no indexes ${ms(results.saveBaselineBarePutMs)} | ${ratio(results.saveMs, results.saveBaselineBarePutMs)} | ≤ 100 ms ${pass(results.saveMs, 100)} |`,
       `| export (JSON, ${(io.backupMB as number).toFixed(0)} MB) | ${ms(io.exportMs)} | read all rows ${ms(io.readAllMs as number)} | ${ratio(io.exportMs, io.readAllMs as number)} | |`,
       `| import (validate + write + index) | ${ms(io.importMs)} | bulkPut, no indexes ${ms(io.bareWriteMs as number)} | ${ratio(io.importMs, io.bareWriteMs as number)} | |`,
       `| export → import lossless (field by field, image bytes, search) | ${io.lossless ? 'yes' : `NO (${io.fieldMismatches} articles, ${io.imageMismatches} images)`} | | | |`,
-      `| index search = full-scan search on ${search.naiveQueries.length} queries | ${search.agree ? 'yes' : 'NO'} | | | |`,
+      `| index search = full-scan search on ${search.naiveQueries.length} queries; first results = head of full results | ${search.agree ? 'yes' : 'NO'} | | | |`,
     ].join('\n');
     return { name: 'library', table, results };
   } finally {

@@ -4,6 +4,7 @@ import {
   type DeletedArticle,
   deleteArticle,
   findSavedArticle,
+  firstSearchResults,
   getArticle,
   getArticleImages,
   getArticleSummaries,
@@ -306,6 +307,15 @@ describe('search and filters', () => {
     }
     const ids = await queryArticleIds(db, { text: 'common zeb' });
     expect(ids).toHaveLength(150);
+    // The quick path (newest rows) gives exactly the head of the full, index-based answer.
+    const quick = await firstSearchResults(db, { text: 'common zeb' }, 20);
+    expect(quick?.map((a) => a.id)).toEqual(ids.slice(0, 20));
+    await setArchived(db, ids[0], true);
+    const inbox = await firstSearchResults(db, { text: 'zebra', archived: false }, 5);
+    expect(inbox?.map((a) => a.id)).toEqual(ids.slice(1, 6));
+    // Too few matches among the newest rows: null, the caller uses the index.
+    expect(await firstSearchResults(db, { text: 'zebra' }, 100)).toBeNull();
+    expect(await firstSearchResults(db, { text: 'horse', entity: { name: 'x' } }, 1)).toBeNull();
     expect((await queryArticleIds(db, { text: 'common words here' })).length).toBe(450);
   });
 });

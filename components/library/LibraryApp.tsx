@@ -140,18 +140,28 @@ export function LibraryApp({ firstScreen }: { firstScreen?: Promise<ArticleSumma
         setIds(first.map((row) => row.id));
         setPartial(true);
         if (first.length > 0) setStatus({ state: 'ready' });
-      } else if (query.text) {
-        // A common word: its newest matches show at once, the full list follows.
+      }
+      // The index query starts now; for a text query, the newest rows are read beside it.
+      const everything = Promise.all([queryArticleIds(db, query), countArticles(db)]);
+      if (query.text) {
+        // A common word: its newest matches show at once, unless the index answered first.
+        let settled = false;
+        everything.then(
+          () => {
+            settled = true;
+          },
+          () => {},
+        );
         const quick = await firstSearchResults(db, query, screen);
         if (mine !== request.current) return;
-        if (quick) {
+        if (quick && !settled) {
           for (const row of quick) rows.current.set(row.id, row);
           setIds(quick.map((row) => row.id));
           setPartial(true);
           setStatus({ state: 'ready' });
         }
       }
-      const [matching, count] = await Promise.all([queryArticleIds(db, query), countArticles(db)]);
+      const [matching, count] = await everything;
       // Load the first screen before showing it, so the first paint has real rows.
       const screenIds = matching.slice(0, screen);
       const missing = screenIds.filter((id) => !rows.current.has(id));

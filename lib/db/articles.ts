@@ -365,7 +365,7 @@ export async function queryArticleIds(db: LedeDB, query: LibraryQuery = {}): Pro
 
 /** Search rows read per step by `firstSearchResults`, and at most in all. */
 const SCAN_PAGE = 40;
-const SCAN_MAX = 240;
+const SCAN_MAX = 160;
 
 function matchesFlags(article: StoredArticle, query: LibraryQuery): boolean {
   const flag = (value: 0 | 1, wanted: boolean | undefined) =>

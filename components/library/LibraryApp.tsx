@@ -141,27 +141,20 @@ export function LibraryApp({ firstScreen }: { firstScreen?: Promise<ArticleSumma
         setPartial(true);
         if (first.length > 0) setStatus({ state: 'ready' });
       }
-      // The index query starts now; for a text query, the newest rows are read beside it.
-      const everything = Promise.all([queryArticleIds(db, query), countArticles(db)]);
       if (query.text) {
-        // A common word: its newest matches show at once, unless the index answered first.
-        let settled = false;
-        everything.then(
-          () => {
-            settled = true;
-          },
-          () => {},
-        );
+        // A common word: its newest matches show at once (a rare word gives up after one small
+        // read), then the index answers with every match. Sequential on purpose: IndexedDB would
+        // queue the quick read behind the index's large one anyway.
         const quick = await firstSearchResults(db, query, screen);
         if (mine !== request.current) return;
-        if (quick && !settled) {
+        if (quick) {
           for (const row of quick) rows.current.set(row.id, row);
           setIds(quick.map((row) => row.id));
           setPartial(true);
           setStatus({ state: 'ready' });
         }
       }
-      const [matching, count] = await everything;
+      const [matching, count] = await Promise.all([queryArticleIds(db, query), countArticles(db)]);
       // Load the first screen before showing it, so the first paint has real rows.
       const screenIds = matching.slice(0, screen);
       const missing = screenIds.filter((id) => !rows.current.has(id));

@@ -405,6 +405,8 @@ export async function firstSearchResults(
     const hits = page.filter((row) =>
       terms.every((term) => row.tokens.some((token) => token.startsWith(term))),
     );
+    // A rare word will not fill the screen from the newest rows: stop now and leave it to the index.
+    if (scanned === 0 && hits.length * (SCAN_MAX / SCAN_PAGE) < limit) return null;
     const articles = await db.articles.bulkGet(hits.map((row) => row.id));
     for (const article of articles) {
       if (article && matchesFlags(article, query) && found.length < limit) found.push(toSummary(article));

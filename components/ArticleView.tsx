@@ -6,11 +6,26 @@ import { withOfflineImages } from '@/lib/offline-images';
 import { safeImageUrl, sanitizeArticleHtml } from '@/lib/sanitize';
 import { Icon } from './Icon';
 
+/** The file name of an image URL without extension or size suffix: `photo-800x450.jpg` → `photo`. */
+function imageStem(url: string): string {
+  const file = url.split(/[?#]/)[0].split('/').pop() ?? '';
+  return file
+    .replace(/\.[a-z0-9]+$/i, '')
+    .replace(/[-_@](\d+x\d+|\d+w|\dx)$/i, '')
+    .toLowerCase();
+}
+
 /** A lead image already shown in the body (same file, any size variant) is not repeated above it. */
 function bodyShowsImage(bodyHtml: string, src: string): boolean {
-  const file = src.split(/[?#]/)[0].split('/').pop() ?? '';
-  const stem = file.replace(/\.[a-z0-9]+$/i, '').replace(/[-_]\d+x\d+$/, '');
-  return stem.length >= 4 && bodyHtml.includes(stem);
+  const stem = imageStem(src);
+  if (stem.length < 3) return false;
+  // The body is our own serialization (sanitized, double-quoted attributes): its image URLs are exact.
+  for (const m of bodyHtml.matchAll(/\s(?:src|srcset|data-lede-blocked-src)="([^"]*)"/g)) {
+    for (const candidate of m[1].split(/,\s+/)) {
+      if (imageStem(candidate.trim().split(/\s+/)[0]) === stem) return true;
+    }
+  }
+  return false;
 }
 
 export interface ArticleViewProps {

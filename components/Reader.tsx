@@ -19,6 +19,8 @@ export interface ReaderProps {
   onSettingsChange: (settings: ReaderSettings) => void;
   /** Shown in the popup only: opens the same article in a full tab. */
   onOpenInTab?: () => void;
+  /** The full-tab command's current shortcut, shown in the button's tooltip. */
+  openInTabShortcut?: string;
   /** Extra toolbar buttons (e.g. Save, highlight toggles), placed before the text settings. */
   toolbarExtras?: (article: Article) => ComponentChildren;
   /** Rendered under the article (e.g. the highlights panel). */
@@ -87,13 +89,17 @@ export function Reader(props: ReaderProps) {
           >
             <Icon name="type" />
           </button>
-          {props.onOpenInTab && (
+          {article && props.onOpenInTab && (
             <button
               type="button"
               class="icon-button"
               data-testid="open-in-tab"
               aria-label="Open in a full tab"
-              title="Open in a full tab (Alt+Shift+F)"
+              title={
+                props.openInTabShortcut
+                  ? `Open in a full tab (${props.openInTabShortcut})`
+                  : 'Open in a full tab'
+              }
               onClick={props.onOpenInTab}
             >
               <Icon name="external" />
@@ -117,6 +123,7 @@ export function Reader(props: ReaderProps) {
         )}
         {view.state === 'empty' && (
           <EmptyState
+            reason={view.reason}
             onShowAnyway={
               view.candidate
                 ? () => view.candidate && setView({ state: 'ready', article: view.candidate })

@@ -37,7 +37,7 @@ export function LoadingState() {
   );
 }
 
-export function EmptyState(props: { onShowAnyway?: () => void }) {
+export function EmptyState(props: { reason?: string | null; onShowAnyway?: () => void }) {
   return (
     <StateCard
       icon="search"
@@ -50,10 +50,14 @@ export function EmptyState(props: { onShowAnyway?: () => void }) {
         )
       }
     >
-      <p>
-        Lede looks for a story’s main text. This page looks like a home page, a list or an app rather than an
-        article.
-      </p>
+      {props.reason ? (
+        <p data-testid="empty-reason">Lede looks for a story’s main text: {sentence(props.reason)}</p>
+      ) : (
+        <p>
+          Lede looks for a story’s main text. This page looks like a home page, a list or an app rather than
+          an article.
+        </p>
+      )}
       {props.onShowAnyway && <p>You can still open the text Lede found most likely to be the content.</p>}
     </StateCard>
   );
@@ -112,4 +116,9 @@ export function ErrorState(props: { message: string; timedOut: boolean; onRetry:
       <p class="state__detail">{props.message}</p>
     </StateCard>
   );
+}
+
+/** "the page is empty" → "the page is empty." (reasons come lower-case, for use mid-sentence). */
+function sentence(reason: string): string {
+  return /[.!?]$/.test(reason) ? reason : `${reason}.`;
 }

@@ -1,9 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from '#imports';
-import { openReaderTab } from '@/lib/open-reader-tab';
-
-/** The full-tab reader's command (the popup's is the built-in `_execute_action`). */
-export const OPEN_READER_COMMAND = 'open-reader';
+import { OPEN_READER_COMMAND, openReaderTab } from '@/lib/open-reader-tab';
 
 export default defineBackground(() => {
   // Pressing the shortcut grants activeTab for the active tab, exactly like a toolbar click; the

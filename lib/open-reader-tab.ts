@@ -1,5 +1,8 @@
 import { browser } from 'wxt/browser';
 
+/** The full-tab reader's command in wxt.config.ts (the popup's is the built-in `_execute_action`). */
+export const OPEN_READER_COMMAND = 'open-reader';
+
 /**
  * Opens `reader.html?tab=<id>` next to the article's tab. The reader page then injects into that tab
  * itself: the activeTab grant from the toolbar click or the shortcut belongs to the extension, not to

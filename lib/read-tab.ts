@@ -1,19 +1,27 @@
 import { browser } from 'wxt/browser';
 import type { Article } from './extract/article';
+import type { ExtractedPage } from './extract/extract-article';
 import { type RestrictedReason, restrictedReasonOfError, restrictedReasonOfUrl } from './restricted-url';
 
 /** What reading a tab can give: every outcome the reader has a state for. */
 export type ReadResult =
-  | { kind: 'article'; article: Article }
+  /** `reason` is set when the article is only the best candidate on a page that is no article. */
+  | { kind: 'article'; article: Article; reason?: string | null }
   /** The script found nothing at all on the page. */
-  | { kind: 'none' }
+  | { kind: 'none'; reason?: string | null }
   | { kind: 'restricted'; reason: RestrictedReason }
   | { kind: 'error'; message: string; timedOut: boolean };
+
+/** The runtime-registered extraction script (entrypoints/extract.content), as packaged. */
+export const EXTRACT_SCRIPT = '/content-scripts/extract.js';
 
 /** Past this the reader shows an error with a retry button instead of a spinner forever. */
 export const READ_TIMEOUT_MS = 3000;
 
 class TimeoutError extends Error {}
+
+/** What `scripting.executeScript` resolves to. */
+export type InjectionResults = { result?: unknown }[];
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -40,17 +48,29 @@ async function tabUrl(tabId: number): Promise<string | undefined> {
  * An article with `readerable: false` is the best candidate on a page that is not an article;
  * `null` from the script means nothing was found at all (mapped to an empty article state by the UI).
  */
-export async function readTab(tabId: number, timeoutMs = READ_TIMEOUT_MS): Promise<ReadResult> {
+export async function readTab(
+  tabId: number,
+  timeoutMs = READ_TIMEOUT_MS,
+  /** An injection into `tabId` already under way (public/reader-boot.js starts one before the bundle loads). */
+  started?: Promise<InjectionResults | undefined>,
+): Promise<ReadResult> {
+  // With an injection already under way the URL lookup runs beside it, off the critical path.
+  const pending = started ? withTimeout(started, timeoutMs) : undefined;
+  pending?.catch(() => {});
   const url = await tabUrl(tabId);
   const reason = restrictedReasonOfUrl(url);
   if (reason) return { kind: 'restricted', reason };
   try {
-    const [injection] = await withTimeout(
-      browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/extract.js'] }),
-      timeoutMs,
-    );
-    const article = (injection?.result as Article | null | undefined) ?? null;
-    return article ? { kind: 'article', article } : { kind: 'none' };
+    const results =
+      (await pending) ??
+      (await withTimeout(
+        browser.scripting.executeScript({ target: { tabId }, files: [EXTRACT_SCRIPT] }),
+        timeoutMs,
+      ));
+    const [injection] = results;
+    const page = (injection?.result as ExtractedPage | null | undefined) ?? null;
+    const reason = page?.reason ?? null;
+    return page?.article ? { kind: 'article', article: page.article, reason } : { kind: 'none', reason };
   } catch (error) {
     if (error instanceof TimeoutError) return { kind: 'error', message: error.message, timedOut: true };
     const refused = restrictedReasonOfError(error, url);

@@ -6,7 +6,8 @@ import type { RestrictedReason } from './restricted-url';
 export type ReaderState =
   | { state: 'loading' }
   | { state: 'ready'; article: Article }
-  | { state: 'empty'; candidate: Article | null }
+  /** `reason`: why the page is no article, in the reader's words ("the page is a list of links"). */
+  | { state: 'empty'; candidate: Article | null; reason: string | null }
   | { state: 'restricted'; reason: RestrictedReason }
   | { state: 'error'; message: string; timedOut: boolean };
 
@@ -16,9 +17,13 @@ export function stateOfResult(result: ReadResult): ReaderState {
     case 'article':
       return result.article.readerable && result.article.textContent.trim()
         ? { state: 'ready', article: result.article }
-        : { state: 'empty', candidate: result.article.textContent.trim() ? result.article : null };
+        : {
+            state: 'empty',
+            candidate: result.article.textContent.trim() ? result.article : null,
+            reason: result.reason ?? null,
+          };
     case 'none':
-      return { state: 'empty', candidate: null };
+      return { state: 'empty', candidate: null, reason: result.reason ?? null };
     case 'restricted':
       return { state: 'restricted', reason: result.reason };
     case 'error':

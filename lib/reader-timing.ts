@@ -3,6 +3,7 @@
  * "popup opened"; these mark the extraction and the moment the article is on screen.
  */
 export const MARKS = {
+  boot: 'lede:boot',
   extractStart: 'lede:extract-start',
   extractEnd: 'lede:extract-end',
   painted: 'lede:article-painted',

@@ -66,7 +66,7 @@ export const settingsItem = storage.defineItem<ReaderSettings>('local:reader-set
  * A synchronous copy in the extension origin's localStorage, read before the first render so the
  * reader paints in the reader's theme and size at once (storage.local is async only).
  */
-const CACHE_KEY = 'lede:reader-settings';
+export const CACHE_KEY = 'lede:reader-settings';
 
 export function cachedSettings(
   cache: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage,

@@ -1,12 +1,30 @@
-import { type ReadResult, readTab } from './read-tab';
+import { type InjectionResults, type ReadResult, readTab } from './read-tab';
 import { MARKS, mark } from './reader-timing';
 
-/** Reads the tab (marking the extraction for the benchmark); a missing tab is an error state, not a throw. */
+interface EarlyRead {
+  tabId: Promise<number | undefined>;
+  injection: Promise<InjectionResults | undefined>;
+}
+
+/** Takes the injection public/reader-boot.js started for this page, once (a retry injects again). */
+function takeEarlyRead(): EarlyRead | undefined {
+  const holder = globalThis as { __ledeEarlyRead?: EarlyRead };
+  const early = holder.__ledeEarlyRead;
+  holder.__ledeEarlyRead = undefined;
+  return early;
+}
+
+/**
+ * Reads the tab (marking the extraction for the benchmark); a missing tab is an error state, not a
+ * throw. The first call reuses the injection the boot script started if it targets the same tab.
+ */
 export async function startReading(tabId: Promise<number | undefined>): Promise<ReadResult> {
+  const early = takeEarlyRead();
   const id = await tabId;
   if (id === undefined) return { kind: 'error', message: 'No tab to read.', timedOut: false };
-  mark(MARKS.extractStart);
-  const result = await readTab(id);
+  const started = early && (await early.tabId) === id ? early.injection : undefined;
+  if (!started) mark(MARKS.extractStart);
+  const result = await readTab(id, undefined, started);
   mark(MARKS.extractEnd);
   return result;
 }

@@ -4,8 +4,8 @@
  */
 import type { Article } from '../lib/extract/article';
 import { extractPage } from '../lib/extract/extract-article';
-import { loadPage, pageName, readPageHtml } from '../lib/extract/load-page';
-import { failedRecord, type PageRecord, pageRecord } from '../lib/extract/page-record';
+import { loadPage, readPageHtml } from '../lib/extract/load-page';
+import { failedRecord, type PageRecord, pageName, pageRecord } from '../lib/extract/page-record';
 
 export interface FileResult {
   record: PageRecord;

@@ -1,7 +1,9 @@
+import { useEffect, useState } from 'preact/hooks';
 import { LibraryLink } from '@/components/library/LibraryLink';
 import { ReaderApp } from '@/components/ReaderApp';
 import { SaveButton } from '@/components/SaveButton';
-import { openReaderTab } from '@/lib/open-reader-tab';
+import { commandShortcut } from '@/lib/command-shortcut';
+import { OPEN_READER_COMMAND, openReaderTab } from '@/lib/open-reader-tab';
 import type { ReadResult } from '@/lib/read-tab';
 import type { ReaderSettings } from '@/lib/settings';
 import { startReading } from '@/lib/start-reading';
@@ -11,6 +13,10 @@ export function App(props: {
   initial: Promise<ReadResult>;
   settings: ReaderSettings;
 }) {
+  const [shortcut, setShortcut] = useState<string>();
+  useEffect(() => {
+    commandShortcut(OPEN_READER_COMMAND).then(setShortcut);
+  }, []);
   const openInTab = async () => {
     const id = await props.tabId;
     if (id === undefined) return;
@@ -30,6 +36,7 @@ export function App(props: {
         </>
       )}
       onOpenInTab={openInTab}
+      openInTabShortcut={shortcut}
     />
   );
 }

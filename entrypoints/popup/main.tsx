@@ -1,11 +1,13 @@
 import '@/components/reader.css';
 import { render } from 'preact';
+import { MARKS, mark } from '@/lib/reader-timing';
 import { applySettings, cachedSettings } from '@/lib/settings';
 import { startReading } from '@/lib/start-reading';
 import { targetTabId } from '@/lib/target-tab';
 import { App } from './App';
 
 // Extraction starts before Preact renders anything, so the two overlap.
+mark(MARKS.boot);
 const tabId = targetTabId().catch(() => undefined);
 const initial = startReading(tabId);
 const settings = cachedSettings();

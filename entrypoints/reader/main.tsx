@@ -1,10 +1,12 @@
 import '@/components/reader.css';
 import { render } from 'preact';
+import { MARKS, mark } from '@/lib/reader-timing';
 import { applySettings, cachedSettings } from '@/lib/settings';
 import { startReading } from '@/lib/start-reading';
 import { targetTabId } from '@/lib/target-tab';
 import { App } from './App';
 
+mark(MARKS.boot);
 const settings = cachedSettings();
 applySettings(document.documentElement, settings);
 const root = document.getElementById('app') as HTMLElement;

@@ -10,7 +10,6 @@
  * inline display:none / visibility:hidden, which works the same on a live page clone and in jsdom.
  */
 
-import { descendantElements } from './descendant-elements';
 import { textLength } from './text-length';
 
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
@@ -107,13 +106,34 @@ export function cleanPage(doc: Document): void {
   const body = doc.body;
   if (!body) return;
   const doomed: Element[] = [];
-  for (const el of descendantElements(body)) {
-    if (INERT_TAGS.has(el.localName) || isHidden(el) || isNavLink(el)) doomed.push(el);
-    else if (isNoiseBox(el)) doomed.push(SUBSCRIBE_BOX.test(el.className) ? widenToBox(el) : el);
-    else if (el.tagName === 'FORM' && isSubscribeForm(el)) doomed.push(widenToBox(el));
-    else if (el.tagName === 'AUDIO') doomed.push(widenToBox(el));
+  // A document-order walk that skips the subtree of whatever it removes (navigation, footers and
+  // SVG icons are big, and nothing inside them needs a look).
+  let el: Element | null = body.firstElementChild;
+  while (el) {
+    const doom = junkToRemove(el);
+    if (doom) doomed.push(doom);
+    let next: Element | null = doom ? null : el.firstElementChild;
+    while (!next && el && el !== body) {
+      next = el.nextElementSibling;
+      if (!next) el = el.parentElement;
+    }
+    el = next;
   }
-  for (const el of doomed) el.remove();
+  for (const d of doomed) d.remove();
+}
+
+/** The element to remove for `el` (itself or the box around it), or null to keep it. */
+function junkToRemove(el: Element): Element | null {
+  const tag = el.localName;
+  if (INERT_TAGS.has(tag)) return el;
+  if (tag === 'audio') return widenToBox(el);
+  if (tag === 'form' && isSubscribeForm(el)) return widenToBox(el);
+  // Most elements carry no attributes at all: nothing else can apply to them.
+  if (!el.hasAttributes()) return null;
+  if (isHidden(el) || isNavLink(el)) return el;
+  if (isNoiseBox(el))
+    return SUBSCRIBE_BOX.test(`${el.id} ${el.getAttribute('class') ?? ''}`) ? widenToBox(el) : el;
+  return null;
 }
 
 export function isHidden(el: Element): boolean {
@@ -143,7 +163,9 @@ function isNavLink(el: Element): boolean {
 /** A form asking for an e-mail or a subscription, as opposed to a page wrapped in one big <form>. */
 function isSubscribeForm(form: Element): boolean {
   if (textLength(form, MAX_BOX_TEXT, true) > MAX_BOX_TEXT) return false;
-  if (form.querySelector('input[type="email" i]')) return true;
+  for (const input of form.getElementsByTagName('input')) {
+    if (input.getAttribute('type')?.toLowerCase() === 'email') return true;
+  }
   return SUBSCRIBE_TEXT.test(form.textContent ?? '');
 }
 

@@ -1,12 +1,14 @@
-import { isProbablyReaderable, Readability } from '@mozilla/readability';
+import { Readability } from '@mozilla/readability';
 import type { Article } from './article';
 import { blockText } from './block-text';
 import { cleanPage } from './clean-page';
+import { descendantElements } from './descendant-elements';
 import { fixLazyImages } from './fix-lazy-images';
 import { flattenShadowTemplates } from './flatten-shadow-roots';
+import { isReaderable } from './is-readerable';
 import { noArticleReason, pageShape } from './no-article-reason';
-import { isNonBodyText, markNonBodyText, NON_BODY_ATTR } from './non-body-text';
-import { readMetadata } from './read-metadata';
+import { isNonBodyText, markNonBodyText, NON_BODY_ATTR, repeatsTitle } from './non-body-text';
+import { cleanByline, readMetadata } from './read-metadata';
 import { countWords, readingMinutes } from './reading-time';
 
 /** What a page holds: its article (or the best candidate), and why it is no article if it is not. */
@@ -42,7 +44,7 @@ function extract(doc: Document, url: string): { value: Article | null; content: 
   fixLazyImages(doc);
   cleanPage(doc);
   // On the cleaned page: what is hidden or boilerplate does not make a page look like an article.
-  const readerable = isProbablyReaderable(doc);
+  const readerable = isReaderable(doc, meta.lang);
   markNonBodyText(doc);
 
   const parsed = new Readability<Element>(doc, {
@@ -53,17 +55,17 @@ function extract(doc: Document, url: string): { value: Article | null; content: 
   const content = parsed?.content;
   if (!content) return { value: null, content: null };
 
-  const textContent = blockText(content, isNonBodyText);
-  for (const el of Array.from(content.querySelectorAll(`[${NON_BODY_ATTR}]`)))
-    el.removeAttribute(NON_BODY_ATTR);
+  const title = meta.title ?? parsed.title ?? '';
+  const textContent = blockText(content, (el) => isNonBodyText(el) || repeatsTitle(el, title));
+  for (const el of descendantElements(content)) el.removeAttribute(NON_BODY_ATTR);
   const contentHtml = content.innerHTML;
   if (!textContent && !contentHtml.trim()) return { value: null, content };
 
   const lang = meta.lang ?? parsed.lang ?? null;
   const value: Article = {
     url,
-    title: meta.title ?? parsed.title ?? '',
-    byline: meta.byline ?? parsed.byline?.replace(/^by\s+/i, '').trim() ?? null,
+    title,
+    byline: meta.byline ?? cleanByline(parsed.byline),
     siteName: meta.siteName ?? parsed.siteName ?? null,
     publishedTime: meta.publishedTime,
     lang,

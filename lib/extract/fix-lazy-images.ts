@@ -53,14 +53,14 @@ function copySrcset(el: Element): void {
  * noscript content is raw text, with it off (DOMParser, jsdom) it is elements: both are handled.
  */
 function unwrapNoscriptImage(noscript: Element): void {
-  let fallback = noscript.querySelector('img');
+  let fallback: Element | null = noscript.getElementsByTagName('img')[0] ?? null;
   if (!fallback) {
     const markup = noscript.textContent ?? '';
     if (!/<img\b/i.test(markup)) return;
     // A template parses inertly: nothing in it loads or runs.
     const template = noscript.ownerDocument.createElement('template');
     template.innerHTML = markup;
-    fallback = template.content.querySelector('img');
+    fallback = template.content.querySelector('img'); // a small, detached fragment
   }
   if (!fallback?.getAttribute('src')) return;
   // Only a pure image fallback: a noscript that also holds text is a message, not an image.
@@ -69,8 +69,8 @@ function unwrapNoscriptImage(noscript: Element): void {
   const placeholder =
     prev?.tagName === 'IMG'
       ? prev
-      : prev && prev.querySelectorAll('img').length === 1
-        ? prev.querySelector('img')
+      : prev && prev.getElementsByTagName('img').length === 1
+        ? prev.getElementsByTagName('img')[0]
         : null;
   const img = fallback.cloneNode(true) as Element;
   if (placeholder && !hasRealSrc(placeholder)) {

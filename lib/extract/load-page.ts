@@ -3,18 +3,11 @@
  * Never imported by the content script.
  */
 import { readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { decodeHtml } from './decode-html';
 import { parseHtml } from './parse-html';
-
-export const PAGE_FILE = /\.html?(?:\.gz)?$/i;
-
-/** "pages/abc.html.gz" → "abc". */
-export function pageName(path: string): string {
-  return basename(path).replace(PAGE_FILE, '');
-}
 
 /** The page's HTML: gunzipped when the name ends in .gz, decoded by its declared charset. */
 export function readPageHtml(path: string): string {

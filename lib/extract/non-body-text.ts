@@ -9,6 +9,7 @@
  */
 
 import { descendantElements } from './descendant-elements';
+import { documentBase } from './document-base';
 import { textLength } from './text-length';
 
 export const NON_BODY_ATTR = 'data-lede-aside';
@@ -41,17 +42,32 @@ const ASIDE_CLASS = new RegExp(
   'i',
 );
 
+/** The paragraph-level element around an inline one (a parent walk: jsdom's `closest` is slow). */
+function enclosingBlock(el: Element): Element {
+  for (let p: Element | null = el; p; p = p.parentElement) {
+    if (p.localName === 'p' || p.localName === 'div' || p.localName === 'li' || p.localName === 'span')
+      return p;
+  }
+  return el;
+}
+
+const CAPTION_CLASS = /caption|credit/i;
+
 /** Marks caption/credit/byline elements by class or role while class names are still there. */
 export function markNonBodyText(doc: Document): void {
   const body = doc.body;
   if (!body) return;
   for (const el of descendantElements(body)) {
+    if (!el.hasAttributes()) continue;
     // "newsCaption" counts as "news-caption".
     const words = `${el.id} ${el.getAttribute('class') ?? ''}`.replace(/([a-z])([A-Z])/g, '$1-$2');
-    if (words.length > 2 && ASIDE_CLASS.test(words) && isSmall(el)) el.setAttribute(NON_BODY_ATTR, '');
-    else if (el.getAttribute('rel') === 'author' || el.getAttribute('itemprop') === 'author') {
-      const block = el.closest('p, div, span, li') ?? el;
-      if (isSmall(block)) block.setAttribute(NON_BODY_ATTR, '');
+    if (words.length > 2 && ASIDE_CLASS.test(words)) {
+      // Captions run long (a paragraph about the photo); other labels are short.
+      const limit = CAPTION_CLASS.test(words) ? 1000 : 300;
+      if (textLength(el, limit) <= limit) el.setAttribute(NON_BODY_ATTR, '');
+    } else if (el.getAttribute('rel') === 'author' || el.getAttribute('itemprop') === 'author') {
+      const block = enclosingBlock(el);
+      if (textLength(block, 300) <= 300) block.setAttribute(NON_BODY_ATTR, '');
     }
   }
 }
@@ -68,12 +84,31 @@ const META_LINE =
 const DATE_ONLY =
   /^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s|(?:segunda|terça|quarta|quinta|sexta)-feira|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\p{L}{3,}\.?\s+\d{4}|\p{L}{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})/iu;
 /** Labels that head a box of links rather than a section of the article. */
-const LINK_LABEL =
-  /^(?:read more|read also|read next|related(?: articles| stories| posts| links| content| news| coverage)?|see also|see more|also read|also see|more on this(?: story)?|more from [\p{L} ]+|more [\p{L} ]+ stories|more news|more stories|don[’']?t miss|recommended(?: for you)?|you may also like|you might also like|trending|latest|popular|most (?:read|popular|viewed)|further reading|up next|highlights|leggi anche|leia (?:também|mais)|veja também|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lee también|te puede interesar)\b\.{0,3}\s*[:\-–—|]?/iu;
+const LINK_LABELS = String.raw`read more|read also|read next|related(?: articles| stories| posts| links| content| news| coverage)?|see also|see more|also read|also see|more on this(?: story)?|more from [\p{L} ]{1,30}|more [\p{L} ]{1,30} stories|more news|more stories|don[’']?t miss|recommended(?: for you)?|you may also like|you might also like|trending|latest(?: news| stories)?|popular|most (?:read|popular|viewed)|further reading|up next|highlights|tags?|tagged|topics|filed under|leggi anche|leia (?:também|mais)|veja também|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lee también|te puede interesar`;
+/** A label alone ("DON'T MISS", "Related stories…"): it heads a box of links, not a section. */
+// A trailing "..." or colon is part of a label; a single full stop ends a sentence.
+const LINK_LABEL = new RegExp(`^(?:${LINK_LABELS})\\s*(?:\\.{3}|…|:|[-–—|])?\\s*$`, 'iu');
+/** A label and its links on one line ("Read more: Why the budget doubled"). */
+const LINK_LABEL_LINE = new RegExp(`^(?:${LINK_LABELS})(?:\\s*[:\\-–—|]|\\s)`, 'iu');
 const BOILERPLATE =
-  /^(?:share|tweet|email|print|comment|comments|advert|advertisement|sponsored|subscribe|sign up|this slideshow requires javascript|via [\w.]+|copyright\b|©|all rights reserved|citation:|this document is subject to copyright)(?:\s+(?:this|on|via|article|story|now)\b.*)?[.!]?$/i;
-const PROMO_START =
-  /^(?:subscribe|sign up|get our|get the|join our|join us|follow us|download our|like us)\b/i;
+  /^(?:share|tweet|email|print|comment|comments|advert|advertisement|sponsored|subscribe|sign up|this slideshow requires javascript|via [\w.]+|all rights reserved)(?:\s+(?:this|on|via|article|story|now)\b.*)?[.!]?$/i;
+/** A caption ending in its credit: "... in Montecito, California. (Photo by Jane Doe/Getty Images)". */
+const PHOTO_CREDIT_END =
+  /\((?:photo|image|picture|pic|foto|credit|illustration)s?(?:\s+by\b|\s*:|\s+credit\b)[^)]*\)\.?$/i;
+/** Trailing notes about the reporting and the author, not part of the story. */
+const REPORT_CREDIT = /^.{0,150}\bcontributed (?:to )?(?:this|the) (?:report|story|article)(?:ing)?\.?$/i;
+const FOLLOW_AUTHOR = /\bfollow (?:him|her|them|me|us) on (?:twitter|facebook|instagram|linkedin)\b/i;
+/** Copyright and citation notices. */
+const COPYRIGHT_START =
+  /^(?:citation:|copyright\b|©|this (?:document|article|material|story) (?:is|may be) (?:subject to|protected by|not be)\b)/i;
+/** A block that is only an e-mail address or a social handle: the reporter's contact line (bare URLs are often sources). */
+const CONTACT_LINE = /^(?:[\w.+-]+@[\w-]+\.[\w.-]+|(?:twitter\.com\/|@)\w+)$/i;
+/** Calls to action and disclosures around the story, not part of it. */
+const CALL_TO_ACTION =
+  /^(?:click here to (?:subscribe|sign up|join|follow)|if you (?:enjoyed|liked|value|appreciate) this (?:article|story|post)|like this (?:story|article|post)\?|follow [\p{L}\d .&'-]{1,40} on (?:instagram|facebook|twitter|youtube|linkedin)|(?:additional )?(?:reporting|writing|editing) by\b|loading(?: content)?\s*(?:\.{3}|…)?$|learn more$)/iu;
+const AFFILIATE =
+  /\b(?:may|might|will) (?:earn|receive|get) (?:an? )?(?:small )?(?:affiliate )?commission\b/i;
+const PROMO_START = /^(?:subscribe|sign up|get our|join our|join us|follow us|download our|like us)\b/i;
 
 /** True for an element of the extracted content that must stay out of the body text. */
 export function isNonBodyText(el: Element): boolean {
@@ -81,24 +116,65 @@ export function isNonBodyText(el: Element): boolean {
   if (tag === 'FIGCAPTION' || tag === 'FIGURE') return true;
   if (el.hasAttribute(NON_BODY_ATTR)) return true;
   if (!TEXT_BLOCKS.has(tag)) return false;
-  if (textLength(el, 300) > 300) return false;
+  if (textLength(el, 1500) > 1500) return false;
   const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
   if (!text) return false;
-  if (BOILERPLATE.test(text) || CREDIT_TEXT.test(text) || META_LINE.test(text)) return true;
+  if (followsLinkLabel(el, text)) return true;
+  if (text.length > 400) return false;
+  if (COPYRIGHT_START.test(text)) return true;
+  if (text.length > 300) return false;
   const sentence = /[.!?]["”’]?$/.test(text);
+  if ((text.length < 100 && BOILERPLATE.test(text)) || CREDIT_TEXT.test(text)) return true;
+  // "Posted: Fri 6:45 PM", "Published November 20th, 2019" — but not "Published in 1990, the book sold…".
+  if (META_LINE.test(text) && (/^\p{L}+\s*:/u.test(text) || (text.length < 120 && !sentence))) return true;
   if (text.length < 150 && !sentence && (AGENCY_CREDIT.test(text) || text.includes('©'))) return true;
   if (text.length < 100 && !sentence && DATE_ONLY.test(text)) return true;
   if (text.length < 80 && !sentence && BYLINE_TEXT.test(text)) return true;
-  if (text.length < 150 && PROMO_START.test(text)) return true;
-  if (LINK_LABEL.test(text)) return text.length < 50 || linkShare(el, text.length) > 0.5;
-  if (tag === 'UL' || tag === 'OL' || tag === 'P' || tag === 'DIV') {
-    // A link list or link line right after a "Don't miss" / "Related" label belongs to it.
-    const prev = el.previousElementSibling;
-    const prevText = prev ? (prev.textContent ?? '').trim() : '';
-    if (prevText && prevText.length < 50 && LINK_LABEL.test(prevText) && linkShare(el, text.length) > 0.6)
-      return true;
-  }
+  if (text.length < 250 && PROMO_START.test(text)) return true;
+  if (PHOTO_CREDIT_END.test(text) || REPORT_CREDIT.test(text) || FOLLOW_AUTHOR.test(text)) return true;
+  if (CONTACT_LINE.test(text) || CALL_TO_ACTION.test(text) || AFFILIATE.test(text)) return true;
+  if (PROMO_BLOCKS.has(tag) && text.length >= 20 && isSameSitePromo(el, text.length)) return true;
+  if (LINK_LABEL.test(text)) return true;
+  if (LINK_LABEL_LINE.test(text)) return linkShare(el, text.length) > 0.5;
   return false;
+}
+
+/** A link list or link line right after a "Don't miss" / "Related" label belongs to the label. */
+function followsLinkLabel(el: Element, text: string): boolean {
+  if (!LABELLED_LISTS.has(el.tagName)) return false;
+  const prev = el.previousElementSibling;
+  const prevText = prev ? (prev.textContent ?? '').replace(/\s+/g, ' ').trim() : '';
+  return !!prevText && prevText.length < 50 && LINK_LABEL.test(prevText) && linkShare(el, text.length) > 0.35;
+}
+
+const LABELLED_LISTS = new Set(['UL', 'OL', 'P', 'DIV']);
+
+const PROMO_BLOCKS = new Set(['P', 'DIV', 'LI', 'H2', 'H3', 'H4', 'H5', 'H6']);
+
+/**
+ * A paragraph that is nothing but links to other pages of the same site is a "related story"
+ * promo ("TAYLOR SWIFT CLEARED TO PERFORM..."), not prose. Links to other sites (a shop, a
+ * source document) stay: deal posts and link round-ups are made of them.
+ */
+function isSameSitePromo(el: Element, total: number): boolean {
+  const links = el.getElementsByTagName('a');
+  if (!links.length || linkShare(el, total) < 0.9) return false;
+  const base = documentBase(el.ownerDocument);
+  const site = hostOf(base);
+  if (!site) return false;
+  for (const a of links) {
+    const href = a.getAttribute('href');
+    if (!href || hostOf(href, base) !== site) return false;
+  }
+  return true;
+}
+
+function hostOf(href: string, base?: string): string | null {
+  try {
+    return new URL(href, base).hostname.replace(/^www\./, '');
+  } catch {
+    return null;
+  }
 }
 
 const TEXT_BLOCKS = new Set([
@@ -119,13 +195,24 @@ const TEXT_BLOCKS = new Set([
   'SMALL',
 ]);
 
-function isSmall(el: Element): boolean {
-  return textLength(el, 300) <= 300;
-}
-
 function linkShare(el: Element, total: number): number {
   let links = 0;
   for (const a of el.getElementsByTagName('a'))
     links += (a.textContent ?? '').replace(/\s+/g, ' ').trim().length;
   return total ? links / total : 0;
+}
+
+const HEADLINE_TAGS = new Set(['H1', 'H2', 'H3', 'P', 'DIV', 'SPAN', 'STRONG']);
+
+/** The headline repeated inside the content: the title is metadata, not body text. */
+export function repeatsTitle(el: Element, title: string): boolean {
+  if (!title || !HEADLINE_TAGS.has(el.tagName) || textLength(el, 400) > 400) return false;
+  return normalizeHeadline(el.textContent ?? '') === normalizeHeadline(title);
+}
+
+function normalizeHeadline(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }

@@ -1,5 +1,13 @@
 import type { Article } from './article';
 
+/** Names of saved pages the CLI reads. */
+export const PAGE_FILE = /\.html?(?:\.gz)?$/i;
+
+/** The record's `file`: "pages/abc.html.gz" → "abc". */
+export function pageName(path: string): string {
+  return (path.split(/[\\/]/).pop() ?? path).replace(PAGE_FILE, '');
+}
+
 /** One line of the CLI's output: what `npm run extract` prints for a page. */
 export type PageRecord =
   | ({ file: string; ok: true } & Omit<Article, 'readerable'> & { entities: unknown[]; quotes: unknown[] })

@@ -1,5 +1,6 @@
 import type { LeadImage } from './article';
 import { descendantElements } from './descendant-elements';
+import { documentBase } from './document-base';
 
 /** What the page says about itself, before any content is extracted. */
 export interface Metadata {
@@ -31,7 +32,7 @@ export function readMetadata(doc: Document, url: string): Metadata {
   const page = scan(doc);
   const ld = readJsonLd(page.jsonLd);
   const meta = page.meta;
-  const base = doc.baseURI && doc.baseURI !== 'about:blank' ? doc.baseURI : url;
+  const base = documentBase(doc, url);
 
   const siteName =
     clean(nameOf(ld?.publisher)) ??
@@ -45,7 +46,7 @@ export function readMetadata(doc: Document, url: string): Metadata {
     meta['twitter:title'] ??
     meta['dc.title'] ??
     meta['parsely-title'] ??
-    clean(doc.title) ??
+    clean(page.title?.textContent) ??
     clean(page.h1?.textContent);
   const title = rawTitle ? cleanTitle(rawTitle, siteName, clean(page.h1?.textContent) ?? null) : null;
 
@@ -71,11 +72,7 @@ export function readMetadata(doc: Document, url: string): Metadata {
           : 'ltr'
         : null;
 
-  const canonical =
-    str(ld?.url) ??
-    meta['og:url'] ??
-    doc.querySelector('link[rel~="canonical"]')?.getAttribute('href') ??
-    null;
+  const canonical = str(ld?.url) ?? meta['og:url'] ?? page.canonical ?? null;
 
   return {
     title,
@@ -101,6 +98,8 @@ interface PageScan {
   meta: Record<string, string>;
   jsonLd: Element[];
   canonical: string | null;
+  /** The first <title> (`document.title` walks the whole tree again in jsdom). */
+  title: Element | null;
   h1: Element | null;
   author: Element | null;
   datePublished: Element | null;
@@ -114,6 +113,7 @@ function scan(doc: Document): PageScan {
     meta: {},
     jsonLd: [],
     canonical: null,
+    title: null,
     h1: null,
     author: null,
     datePublished: null,
@@ -133,6 +133,9 @@ function scan(doc: Document): PageScan {
         if (!page.canonical && /(?:^|\s)canonical(?:\s|$)/i.test(el.getAttribute('rel') ?? ''))
           page.canonical = el.getAttribute('href');
         break;
+      case 'title':
+        if (el.namespaceURI === 'http://www.w3.org/1999/xhtml') page.title ??= el;
+        break;
       case 'h1':
         page.h1 ??= el;
         break;
@@ -141,22 +144,28 @@ function scan(doc: Document): PageScan {
         break;
       case 'img':
         page.images.push(el);
-        if (!page.figureImage && inFigure(el)) page.figureImage = el;
+        if (!page.figureImage && figureOf(el)) page.figureImage = el;
         break;
     }
+    if (!el.hasAttributes()) continue;
     const itemprop = el.getAttribute('itemprop');
     if (itemprop === 'datePublished') page.datePublished ??= el;
     if (!page.author && (itemprop === 'author' || el.getAttribute('rel') === 'author')) {
-      page.author = el.querySelector('[itemprop="name"]') ?? el;
+      // The name itself, not the whole author box (which often holds the date too).
+      const inner = descendantElements(el);
+      page.author =
+        inner.find((d) => d.getAttribute('itemprop') === 'name') ??
+        inner.find((d) => d.localName === 'a' && d.textContent?.trim()) ??
+        el;
     }
   }
   return page;
 }
 
 // A parent walk: jsdom's selector-based `closest` costs far more on every image of a big page.
-function inFigure(el: Element): boolean {
-  for (let p = el.parentElement; p; p = p.parentElement) if (p.localName === 'figure') return true;
-  return false;
+function figureOf(el: Element | null): Element | null {
+  for (let p = el?.parentElement; p; p = p.parentElement) if (p.localName === 'figure') return p;
+  return null;
 }
 
 function addMeta(out: Record<string, string>, el: Element): void {
@@ -243,6 +252,9 @@ export function cleanByline(raw: string | null | undefined): string | null {
   const text = clean(raw)
     ?.replace(/^(?:by|von|par|por|di|door|av|przez|от|автор)\s*:?\s+/i, '')
     .replace(/^(?:written|reported|posted)\s+by\s+/i, '')
+    // Names carry no digits: what follows is the date glued on ("Jane Doe22 Dec 2016", "March 11, 2015").
+    .replace(/\s*(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?\d.*$/i, '')
+    .replace(/[\s,|·•–—-]+$/, '')
     .trim();
   if (!text || text.length > 100) return null;
   return text;
@@ -307,7 +319,7 @@ function readLeadImage(
     src = s ? absolute(s, base) : null;
   }
   if (!src) return null;
-  const caption = clean(img?.closest('figure')?.querySelector('figcaption')?.textContent);
+  const caption = clean(figureOf(img)?.getElementsByTagName('figcaption')[0]?.textContent);
   return {
     src,
     alt: clean(img?.getAttribute('alt')) ?? meta['og:image:alt'] ?? meta['twitter:image:alt'] ?? null,

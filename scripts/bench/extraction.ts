@@ -4,8 +4,8 @@
  *
  * Quality: both predictions go to bench-results/ and through the shared scorer (F1, precision,
  * recall over token 4-grams). Speed: each page is parsed once, outside the timed region; both
- * extractors then run on fresh clones of that document, in alternating order, after a warm-up.
- * Only the extraction is timed. Also checks the seed page against its gold.
+ * extractors then run on fresh clones of that document, in alternating order, after a warm-up,
+ * several rounds (fastest kept). Only the extraction is timed. Also checks the seed page against its gold.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -30,6 +30,11 @@ const EXTRACTORS: Record<Extractor, (doc: Document, url: string) => string> = {
   plain: (doc) => new Readability(doc).parse()?.textContent ?? '',
 };
 const WARM_UP_PAGES = 5;
+/**
+ * Each page is extracted this many times by each extractor and its fastest time kept: the
+ * machine's noise (other processes, GC) only ever adds time. `BENCH_ROUNDS` overrides.
+ */
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS) || 3);
 
 interface Score {
   f1: number;
@@ -59,19 +64,24 @@ export async function run(): Promise<BenchSection> {
 
   pages.forEach((page, i) => {
     const doc = parseHtml(corpusHtml(page), page.url);
-    const order: Extractor[] = i % 2 === 0 ? ['ours', 'plain'] : ['plain', 'ours'];
-    for (const name of order) {
-      const clone = doc.cloneNode(true) as Document;
-      let text = '';
-      const start = performance.now();
-      try {
-        text = EXTRACTORS[name](clone, page.url);
-      } catch {
-        crashes[name].push(page.id);
+    const best: Record<Extractor, number> = { ours: Infinity, plain: Infinity };
+    for (let round = 0; round < ROUNDS; round++) {
+      const order: Extractor[] = (i + round) % 2 === 0 ? ['ours', 'plain'] : ['plain', 'ours'];
+      for (const name of order) {
+        const clone = doc.cloneNode(true) as Document;
+        let text = '';
+        const start = performance.now();
+        try {
+          text = EXTRACTORS[name](clone, page.url);
+        } catch {
+          if (round === 0) crashes[name].push(page.id);
+        }
+        best[name] = Math.min(best[name], performance.now() - start);
+        predictions[name][page.id] = { articleBody: text };
       }
-      times[name].push(performance.now() - start);
-      predictions[name][page.id] = { articleBody: text };
     }
+    times.ours.push(best.ours);
+    times.plain.push(best.plain);
   });
 
   mkdirSync('bench-results', { recursive: true });
@@ -101,7 +111,7 @@ export async function run(): Promise<BenchSection> {
   const row = (label: string, name: Extractor) =>
     `| ${label} | ${f3(scores[name].f1)} | ${f3(scores[name].precision)} | ${f3(scores[name].recall)} | ${f3(scores[name].accuracy)} | ${crashes[name].length} | ${speed[name].median.toFixed(1)} | ${speed[name].p95.toFixed(1)} |`;
   const table = [
-    `${pages.length} dev pages, jsdom, Node ${process.version}`,
+    `${pages.length} dev pages, jsdom, Node ${process.version}, fastest of ${ROUNDS} runs per page`,
     '',
     '| extractor | F1 | precision | recall | accuracy | crashes | median ms | p95 ms |',
     '|---|---|---|---|---|---|---|---|',
@@ -110,7 +120,9 @@ export async function run(): Promise<BenchSection> {
     '',
     `speed ratio ours/plain (median per page): ${ratio.toFixed(2)}×`,
     `seed page: ${seedPassed}/${seed.length} gold checks pass`,
-    ...seed.filter((c) => !c.pass).map((c) => `  FAIL ${c.item}${c.got ? ` (got ${c.got})` : ''}`),
+    ...seed.map(
+      (c) => `  ${c.pass ? 'pass' : 'FAIL'}  ${c.item}${!c.pass && c.got ? ` (got ${c.got})` : ''}`,
+    ),
   ].join('\n');
 
   return {
@@ -118,6 +130,7 @@ export async function run(): Promise<BenchSection> {
     table,
     results: {
       pages: pages.length,
+      rounds: ROUNDS,
       ours: { ...scores.ours, ...speed.ours, crashes: crashes.ours },
       plain: { ...scores.plain, ...speed.plain, crashes: crashes.plain },
       speedRatio: ratio,

@@ -186,12 +186,31 @@ describe('settings and the full-tab reader', () => {
     // Reset for the other tests.
     await popup.getByTestId('settings-toggle').click();
     await popup.locator('input[name="theme"][value="light"]').check();
+    await popup.getByTestId('font-smaller').click();
+    await popup.getByTestId('font-smaller').click();
     await closeAll(first.article, popup);
+  });
+
+  test('a change in one reader page reaches the others that are open', async () => {
+    const { article, popup } = await openPopupFor(ext, server.page('/sync/', seedHtml()));
+    const tab = await openPopupForTab(ext, await ext.tabIdOf(article), 'reader.html');
+    expect(await settledState(popup)).toBe('ready');
+    expect(await settledState(tab)).toBe('ready');
+    await popup.getByTestId('settings-toggle').click();
+    await popup.locator('input[name="theme"][value="sepia"]').check();
+    await expect.poll(() => tab.evaluate(() => document.documentElement.dataset.theme)).toBe('sepia');
+    await popup.locator('input[name="theme"][value="light"]').check();
+    await expect.poll(() => tab.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    await closeAll(article, popup, tab);
   });
 
   test('"Open in a full tab" opens reader.html for the same tab with the same article', async () => {
     const { article, popup } = await openPopupFor(ext, server.page('/full-tab/', seedHtml()));
     expect(await settledState(popup)).toBe('ready');
+    // The tooltip shows the command's current key (changeable at chrome://extensions/shortcuts).
+    await expect
+      .poll(() => popup.getByTestId('open-in-tab').getAttribute('title'))
+      .toBe('Open in a full tab (Alt+Shift+F)');
     const [reader] = await Promise.all([
       ext.context.waitForEvent('page'),
       popup.getByTestId('open-in-tab').click(),
@@ -200,6 +219,8 @@ describe('settings and the full-tab reader', () => {
     expect(await settledState(reader)).toBe('ready');
     expect(await reader.getByTestId('article-title').textContent()).toBe(gold.metadata.title);
     expect(await reader.title()).toBe(gold.metadata.title);
+    const axe = await new AxeBuilder({ page: reader }).analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
     await closeAll(article, reader);
   });
 
@@ -278,7 +299,11 @@ describe('accessibility and screenshots', () => {
         .locator('.article__body img, .article__lead img')
         .first()
         .evaluate((img) => (img as HTMLImageElement).decode());
+      expect(await popup.getByTestId('font-size').count()).toBe(0);
+      expect(await popup.locator('.article').evaluate((el) => getComputedStyle(el).fontSize)).toBe('18px');
+      await popup.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       await popup.mouse.move(260, 590);
+      await popup.waitForTimeout(100);
       await popup.screenshot({ path: `docs/screenshots/popup-${theme}.png` });
       await closeAll(article, popup);
     }
@@ -289,4 +314,8 @@ describe('accessibility and screenshots', () => {
     await popup.locator('input[name="theme"][value="auto"]').check();
     await closeAll(article, popup);
   });
+});
+
+test('no reader page logged an error or threw during any of the above', () => {
+  expect(pageErrors.filter((e) => e.startsWith('chrome-extension://'))).toEqual([]);
 });

@@ -13,4 +13,6 @@ test('registrableDomain groups a site and its subdomains', () => {
   expect(registrableDomain('www.nytimes.com')).toBe('nytimes.com');
   expect(registrableDomain('127.0.0.1')).toBe('127.0.0.1');
   expect(registrableDomain('localhost')).toBe('localhost');
+  expect(registrableDomain('news.alice.github.io')).toBe('alice.github.io');
+  expect(registrableDomain('d111.cloudfront.net')).not.toBe(registrableDomain('d222.cloudfront.net'));
 });

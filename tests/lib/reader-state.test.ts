@@ -21,11 +21,18 @@ const article: Article = {
 
 test('each read result maps to its reader state', () => {
   expect(stateOfResult({ kind: 'article', article }).state).toBe('ready');
-  expect(stateOfResult({ kind: 'article', article: { ...article, readerable: false } })).toEqual({
+  expect(
+    stateOfResult({
+      kind: 'article',
+      article: { ...article, readerable: false },
+      reason: 'the page has no prose: it is a list of links',
+    }),
+  ).toEqual({
     state: 'empty',
     candidate: { ...article, readerable: false },
+    reason: 'the page has no prose: it is a list of links',
   });
-  expect(stateOfResult({ kind: 'none' })).toEqual({ state: 'empty', candidate: null });
+  expect(stateOfResult({ kind: 'none' })).toEqual({ state: 'empty', candidate: null, reason: null });
   expect(stateOfResult({ kind: 'restricted', reason: 'pdf' })).toEqual({
     state: 'restricted',
     reason: 'pdf',

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
+  CACHE_KEY,
   cachedSettings,
   DEFAULT_SETTINGS,
   FONT_SIZE_MAX,
@@ -32,4 +34,9 @@ describe('settings storage', () => {
     expect(cachedSettings({ getItem: () => '{not json' })).toEqual(DEFAULT_SETTINGS);
     expect(cachedSettings({ getItem: () => JSON.stringify({ theme: 'dark' }) }).theme).toBe('dark');
   });
+});
+
+test('the pre-paint boot script reads the same cache key', () => {
+  const boot = readFileSync(new URL('../../public/reader-boot.js', import.meta.url), 'utf8');
+  expect(boot).toContain(`localStorage.getItem('${CACHE_KEY}')`);
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -28,6 +28,9 @@ const KEYS = [
   'entities',
   'quotes',
 ];
+
+// Each test starts the CLI in a fresh Node process (tsx compiles it, jsdom loads): seconds, not ms.
+vi.setConfig({ testTimeout: 60_000 });
 
 let dir: string;
 

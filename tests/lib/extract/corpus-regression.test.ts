@@ -5,10 +5,10 @@ import { corpusAvailable, corpusHtml, corpusPages, SCORER } from '@/lib/extract/
 import { parseHtml } from '@/lib/extract/parse-html';
 
 /**
- * The level reached on the 121 dev pages (bench: F1 0.980), minus a small margin for harmless
- * drift. Raise it when extraction improves; never lower it to make a change pass.
+ * The level reached on the 121 dev pages (bench: F1 0.9836), minus 0.003 for harmless drift.
+ * Raise it when extraction improves; never lower it to make a change pass.
  */
-const F1_FLOOR = 0.977;
+const F1_FLOOR = 0.98;
 
 interface Scorer {
   evaluate(

@@ -72,6 +72,9 @@ test('cleanByline keeps names only', () => {
   expect(cleanByline('By Kateryna Hodunova')).toBe('Kateryna Hodunova');
   expect(cleanByline('  by   Jane Doe ')).toBe('Jane Doe');
   expect(cleanByline('')).toBeNull();
+  // A date glued onto the name by the page's markup is not part of it.
+  expect(cleanByline('Lucas Nolan22 Dec 2016651')).toBe('Lucas Nolan');
+  expect(cleanByline('GILLIAN MOHNEY\n March 11, 2015 3:46 PM')).toBe('GILLIAN MOHNEY');
 });
 
 test('toIsoDate keeps ISO dates as written and converts other formats', () => {

@@ -17,7 +17,10 @@ export default defineConfig({
   manifest: ({ browser, mode }) => ({
     name: 'Lede',
     description: 'Read the news without the clutter: clean articles, who said what, and an offline library.',
-    permissions: ['activeTab', 'scripting', 'storage'],
+    // unlimitedStorage: saved articles and their images must not be evicted or capped.
+    permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage'],
+    // Asked for only when saving an article whose images are on other hosts (see lib/save-article.ts).
+    optional_host_permissions: ['<all_urls>'],
     ...(mode === 'e2e' ? { host_permissions: E2E_HOSTS } : {}),
     commands: {
       _execute_action: {

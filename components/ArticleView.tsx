@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import type { Article } from '@/lib/extract/article';
 import { formatPublished } from '@/lib/format-date';
+import { withOfflineImages } from '@/lib/offline-images';
 import { safeImageUrl, sanitizeArticleHtml } from '@/lib/sanitize';
 import { Icon } from './Icon';
 
@@ -33,15 +34,21 @@ export interface ArticleViewProps {
   thirdPartyImages: boolean;
   /** Rendered after the body, e.g. the highlights legend or panel (issue 4). */
   children?: ComponentChildren;
+  /**
+   * A saved article (library): original image URL → object URL of its stored copy. Images then
+   * come only from there and nothing else in the body loads (see lib/offline-images).
+   */
+  offlineImages?: ReadonlyMap<string, string>;
 }
 
 /**
  * The article itself: header (site, title, byline, date, reading time), lead image and body.
  * Everything from the page is text except the body, which only reaches the DOM sanitized.
  */
-export function ArticleView({ article, thirdPartyImages, children }: ArticleViewProps) {
+export function ArticleView({ article, thirdPartyImages, children, offlineImages }: ArticleViewProps) {
   const [showOtherImages, setShowOtherImages] = useState(false);
-  const allowThirdPartyMedia = thirdPartyImages || showOtherImages;
+  // Stored copies are local: no site is contacted, so none needs holding back.
+  const allowThirdPartyMedia = thirdPartyImages || showOtherImages || !!offlineImages;
   const body = useMemo(
     () => sanitizeArticleHtml(article.contentHtml, window, { baseUrl: article.url, allowThirdPartyMedia }),
     [article, allowThirdPartyMedia],
@@ -50,8 +57,22 @@ export function ArticleView({ article, thirdPartyImages, children }: ArticleView
     if (!article.leadImage?.src) return null;
     const image = safeImageUrl(article.leadImage.src, { baseUrl: article.url, allowThirdPartyMedia });
     if (!image || bodyShowsImage(body.html, image.url)) return null;
+    if (offlineImages) {
+      const stored = offlineImages.get(image.url);
+      if (!stored) return null;
+      return {
+        url: stored,
+        blocked: false,
+        alt: article.leadImage.alt ?? '',
+        caption: article.leadImage.caption,
+      };
+    }
     return { ...image, alt: article.leadImage.alt ?? '', caption: article.leadImage.caption };
-  }, [article, allowThirdPartyMedia, body.html]);
+  }, [article, allowThirdPartyMedia, body.html, offlineImages]);
+  const bodyHtml = useMemo(
+    () => (offlineImages ? withOfflineImages(body.html, offlineImages) : body.html),
+    [body.html, offlineImages],
+  );
   const held = body.blockedImages + (lead?.blocked ? 1 : 0);
   const published = article.publishedTime ? formatPublished(article.publishedTime, article.lang) : null;
 
@@ -104,7 +125,7 @@ export function ArticleView({ article, thirdPartyImages, children }: ArticleView
           {lead.caption && <figcaption>{lead.caption}</figcaption>}
         </figure>
       )}
-      <div class="article__body" data-testid="article-body" dangerouslySetInnerHTML={{ __html: body.html }} />
+      <div class="article__body" data-testid="article-body" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
       {children}
     </article>
   );

@@ -27,6 +27,8 @@ export interface ReaderProps {
   articleExtras?: (article: Article) => ComponentChildren;
   /** Called once the article is on screen (after layout, before the next frame). */
   onArticlePainted?: (article: Article) => void;
+  /** A saved article's stored images (see ArticleView). */
+  offlineImages?: ReadonlyMap<string, string>;
 }
 
 const SETTINGS_ID = 'reader-settings';
@@ -111,7 +113,11 @@ export function Reader(props: ReaderProps) {
       <main class="reader__main" aria-busy={view.state === 'loading'}>
         {view.state === 'loading' && <LoadingState />}
         {view.state === 'ready' && (
-          <ArticleView article={view.article} thirdPartyImages={props.settings.thirdPartyImages}>
+          <ArticleView
+            article={view.article}
+            thirdPartyImages={props.settings.thirdPartyImages}
+            offlineImages={props.offlineImages}
+          >
             {props.articleExtras?.(view.article)}
           </ArticleView>
         )}

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
+import { LibraryLink } from '@/components/library/LibraryLink';
 import { ReaderApp } from '@/components/ReaderApp';
+import { SaveButton } from '@/components/SaveButton';
 import { commandShortcut } from '@/lib/command-shortcut';
 import { OPEN_READER_COMMAND, openReaderTab } from '@/lib/open-reader-tab';
 import type { ReadResult } from '@/lib/read-tab';
@@ -27,6 +29,12 @@ export function App(props: {
       initial={props.initial}
       reload={() => startReading(props.tabId)}
       initialSettings={props.settings}
+      toolbarExtras={(article) => (
+        <>
+          <SaveButton article={article} />
+          <LibraryLink closeAfter />
+        </>
+      )}
       onOpenInTab={openInTab}
       openInTabShortcut={shortcut}
     />

@@ -1,4 +1,6 @@
+import { LibraryLink } from '@/components/library/LibraryLink';
 import { ReaderApp } from '@/components/ReaderApp';
+import { SaveButton } from '@/components/SaveButton';
 import type { ReadResult } from '@/lib/read-tab';
 import type { ReaderSettings } from '@/lib/settings';
 import { startReading } from '@/lib/start-reading';
@@ -15,6 +17,12 @@ export function App(props: {
       initial={props.initial}
       reload={() => startReading(props.tabId)}
       initialSettings={props.settings}
+      toolbarExtras={(article) => (
+        <>
+          <SaveButton article={article} />
+          <LibraryLink />
+        </>
+      )}
     />
   );
 }

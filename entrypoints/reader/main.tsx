@@ -7,11 +7,17 @@ import { targetTabId } from '@/lib/target-tab';
 import { App } from './App';
 
 mark(MARKS.boot);
-const tabId = targetTabId().catch(() => undefined);
-const initial = startReading(tabId);
 const settings = cachedSettings();
 applySettings(document.documentElement, settings);
-render(
-  <App tabId={tabId} initial={initial} settings={settings} />,
-  document.getElementById('app') as HTMLElement,
-);
+const root = document.getElementById('app') as HTMLElement;
+// `?id=<id>`: a saved article from the library (read from IndexedDB, no tab involved).
+const savedId = new URLSearchParams(location.search).get('id');
+if (savedId) {
+  import('@/components/library/SavedReaderApp').then(({ SavedReaderApp }) =>
+    render(<SavedReaderApp id={savedId} settings={settings} />, root),
+  );
+} else {
+  const tabId = targetTabId().catch(() => undefined);
+  const initial = startReading(tabId);
+  render(<App tabId={tabId} initial={initial} settings={settings} />, root);
+}

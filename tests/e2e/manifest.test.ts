@@ -18,9 +18,16 @@ describe('the production manifest', () => {
   const prod = manifest('.output/chrome-mv3');
 
   test('asks for activeTab, scripting and storage only, and no host at all', () => {
-    expect([...(prod.permissions ?? [])].sort()).toEqual(['activeTab', 'scripting', 'storage']);
+    // unlimitedStorage: the offline library (issue 5) must not be evicted.
+    expect([...(prod.permissions ?? [])].sort()).toEqual([
+      'activeTab',
+      'scripting',
+      'storage',
+      'unlimitedStorage',
+    ]);
     expect(prod.host_permissions).toBeUndefined();
-    expect(prod.optional_host_permissions ?? []).toEqual([]);
+    // Optional only: asked for at the moment an article's images are saved (lib/save-article.ts).
+    expect(prod.optional_host_permissions ?? []).toEqual(['<all_urls>']);
   });
 
   test('declares no content script and no web-accessible resource: extraction is injected on demand', () => {

@@ -229,6 +229,11 @@ describe('settings and the full-tab reader', () => {
     expect(await settledState(popup)).toBe('ready');
     await popup.keyboard.press('Tab');
     const focused = () => popup.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+    // The library's Save button and Library link come first in the toolbar (issue 5).
+    expect(await focused()).toBe('save');
+    await popup.keyboard.press('Tab');
+    expect(await focused()).toBe('open-library');
+    await popup.keyboard.press('Tab');
     expect(await focused()).toBe('settings-toggle');
     expect(
       await popup.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle),

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { annotate } from '@/lib/annotate/annotate';
 import type { StoredEntity, StoredQuote } from '@/lib/db/schema';
 import type { Article } from '@/lib/extract/article';
 import { requestImageAccess } from '@/lib/request-image-access';
@@ -15,7 +16,7 @@ type SaveState =
 
 export interface SaveButtonProps {
   article: Article;
-  /** Highlights to store with the article (from lib/annotate), when the reader has them. */
+  /** Highlights to store with the article; by default `annotate(article)` at save time. */
   annotations?: { quotes: StoredQuote[]; entities: StoredEntity[] };
   /** Set when the article shown IS a saved one (reader.html?id=…). */
   savedId?: string;
@@ -82,11 +83,13 @@ export function SaveButton({ article, annotations, savedId }: SaveButtonProps) {
           ? `To keep ${urls.length === 1 ? 'its image' : `its ${urls.length} images`} for offline reading, Lede asks to download them from ${hostsOf(origins)}.`
           : null,
     });
+    // Offsets into article.textContent, the text stored with it: the library filters by entity.
+    const notes = annotations ?? annotate(article);
     saveWithImages({
       article,
       html,
-      quotes: annotations?.quotes,
-      entities: annotations?.entities,
+      quotes: notes.quotes,
+      entities: notes.entities,
       permission,
     })
       .then(

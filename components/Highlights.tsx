@@ -1,3 +1,4 @@
+import './highlights.css';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { annotate } from '@/lib/annotate/annotate';
 import type { Annotations, EntityType } from '@/lib/annotate/annotations';

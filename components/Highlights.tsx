@@ -115,7 +115,8 @@ export function Highlights({ layers, onLayersChange, findBody = defaultBody }: H
     return groups;
   }, [annotations]);
 
-  const jump = (key: string, targets: HTMLElement[]) => {
+  const [announcement, setAnnouncement] = useState('');
+  const jump = (key: string, targets: HTMLElement[], what: string) => {
     const live = targets.filter((t) => t.isConnected);
     if (!live.length) return;
     const next = (cursor.current.get(key) ?? -1) + 1;
@@ -128,6 +129,8 @@ export function Highlights({ layers, onLayersChange, findBody = defaultBody }: H
     void target.offsetWidth;
     target.classList.add('hl-flash');
     setTimeout(() => target.classList.remove('hl-flash'), 1600);
+    // Focus stays on the panel (repeated presses cycle); screen readers hear where it went.
+    setAnnouncement(`${what}: ${(next % live.length) + 1} of ${live.length}`);
   };
 
   const quoteCount = annotations?.quotes.length ?? 0;
@@ -170,6 +173,9 @@ export function Highlights({ layers, onLayersChange, findBody = defaultBody }: H
           {annotations ? `${quoteCount} quotes · ${entityCount} names` : 'Finding quotes…'}
         </button>
       </div>
+      <p class="visually-hidden" aria-live="polite" data-testid="highlights-status">
+        {announcement}
+      </p>
       {open && annotations && (
         <div id="highlights-list" class="highlights__list" data-testid="highlights-list">
           <section aria-labelledby="hl-quotes">
@@ -186,7 +192,13 @@ export function Highlights({ layers, onLayersChange, findBody = defaultBody }: H
                         type="button"
                         class="highlights__item"
                         disabled={!layers.quotes}
-                        onClick={() => jump(`q${i}`, applied.current.quotes[i] ?? [])}
+                        onClick={() =>
+                          jump(
+                            `q${i}`,
+                            applied.current.quotes[i] ?? [],
+                            `Quote from ${speaker ?? 'an unnamed speaker'}`,
+                          )
+                        }
                       >
                         “{annotations.quotes[i].text}”
                       </button>
@@ -211,7 +223,7 @@ export function Highlights({ layers, onLayersChange, findBody = defaultBody }: H
                         class="highlights__item"
                         disabled={!layers[type]}
                         aria-label={`${entity.name}, ${entity.count} mentions`}
-                        onClick={() => jump(`e${i}`, applied.current.entities[i] ?? [])}
+                        onClick={() => jump(`e${i}`, applied.current.entities[i] ?? [], entity.name)}
                       >
                         {entity.name} <span class="highlights__count">{entity.count}</span>
                       </button>

@@ -17,7 +17,7 @@ export const HIGHLIGHT_ATTR = 'data-lede-highlight';
 export interface AppliedHighlights {
   /** The wrappers of each quote (a quote across a link is several marks), in `annotations.quotes` order. */
   quotes: HTMLElement[][];
-  /** The wrappers of each entity's mentions, in `annotations.entities` order. */
+  /** For each entity (in `annotations.entities` order), the first wrapper of each of its mentions. */
   entities: HTMLElement[][];
 }
 
@@ -91,8 +91,8 @@ export function applyHighlights(
   });
   const entities = annotations.entities.map((entity, ei) => {
     if (!layers[entity.type as EntityType]) return [];
-    return entity.mentions.flatMap((m) =>
-      piecesOf(map, m.start, m.end).flatMap((piece) =>
+    return entity.mentions.flatMap((m) => {
+      const wrappers = piecesOf(map, m.start, m.end).flatMap((piece) =>
         fragments.wrap(piece, () => {
           const span = doc.createElement('span');
           span.setAttribute(HIGHLIGHT_ATTR, '');
@@ -102,8 +102,10 @@ export function applyHighlights(
           span.title = `${entity.name} (${entity.type})`;
           return span;
         }),
-      ),
-    );
+      );
+      // A mention split by a link is one stop when jumping from the panel.
+      return wrappers.slice(0, 1);
+    });
   });
   return { quotes, entities };
 }

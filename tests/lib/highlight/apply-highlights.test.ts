@@ -144,3 +144,26 @@ describe('applyHighlights', () => {
     expect(root.querySelector('a')?.getAttribute('href')).toBe('/js');
   });
 });
+
+test('an entity mention split by a link is wrapped in both parts but listed once', () => {
+  const root = body('<p>Talks at the <a href="/ndu">National Defense</a> University ended.</p>');
+  const map = buildTextMap(root);
+  const start = map.text.indexOf('National');
+  const end = map.text.indexOf('University') + 'University'.length;
+  const applied = applyHighlights(root, map, {
+    quotes: [],
+    entities: [
+      {
+        name: 'National Defense University',
+        type: 'organization',
+        aliases: ['National Defense University'],
+        count: 1,
+        mentions: [{ start, end }],
+      },
+    ],
+  });
+  const spans = root.querySelectorAll('[data-entity="National Defense University"]');
+  expect(Array.from(spans, (s) => s.textContent)).toEqual(['National Defense', ' University']);
+  expect(applied.entities[0]).toEqual([spans[0]]);
+  expect(root.querySelector('a')?.getAttribute('href')).toBe('/ndu');
+});

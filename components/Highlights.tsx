@@ -124,7 +124,6 @@ export function Highlights({ layers, onLayersChange, findBody = defaultBody }: H
     cursor.current.set(key, next % live.length);
     const reduce = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
     target.scrollIntoView?.({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
-    target.setAttribute('tabindex', '-1');
     target.classList.remove('hl-flash');
     void target.offsetWidth;
     target.classList.add('hl-flash');

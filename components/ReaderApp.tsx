@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { ReadResult } from '@/lib/read-tab';
 import { MARKS, markAfterPaint } from '@/lib/reader-timing';
 import { loadSettings, type ReaderSettings, saveSettings, watchSettings } from '@/lib/settings';
+import { Highlights } from './Highlights';
 import { Reader, type ReaderProps } from './Reader';
 
 export interface ReaderAppProps extends Omit<ReaderProps, 'settings' | 'onSettingsChange' | 'reload'> {
@@ -33,12 +34,26 @@ export function ReaderApp({ initialSettings, ...props }: ReaderAppProps) {
     },
     [props.onArticlePainted],
   );
+  const articleExtras = useCallback<NonNullable<ReaderProps['articleExtras']>>(
+    (article) => (
+      <>
+        {props.articleExtras?.(article)}
+        <Highlights
+          key={article.url}
+          layers={settings.highlights}
+          onLayersChange={(highlights) => onSettingsChange({ ...settings, highlights })}
+        />
+      </>
+    ),
+    [props.articleExtras, settings, onSettingsChange],
+  );
   return (
     <Reader
       {...props}
       settings={settings}
       onSettingsChange={onSettingsChange}
       onArticlePainted={onArticlePainted}
+      articleExtras={articleExtras}
     />
   );
 }

@@ -1,4 +1,5 @@
 import { storage } from '#imports';
+import type { HighlightLayers } from './highlight/apply-highlights';
 
 export type Theme = 'auto' | 'light' | 'sepia' | 'dark';
 export type FontFamily = 'serif' | 'sans';
@@ -14,6 +15,8 @@ export interface ReaderSettings {
   lineHeight: LineHeight;
   /** Load images from hosts other than the article's own site (off: they wait for a click). */
   thirdPartyImages: boolean;
+  /** Which highlight layers show in the article (issue 4): quotes and each entity type. */
+  highlights: HighlightLayers;
 }
 
 export const FONT_SIZE_MIN = 14;
@@ -27,6 +30,7 @@ export const DEFAULT_SETTINGS: ReaderSettings = {
   lineWidth: 'medium',
   lineHeight: 'normal',
   thirdPartyImages: false,
+  highlights: { quotes: true, person: true, organization: true, place: true },
 };
 
 const THEMES: Theme[] = ['auto', 'light', 'sepia', 'dark'];
@@ -54,7 +58,17 @@ export function normalizeSettings(value: unknown): ReaderSettings {
     lineHeight: pick(HEIGHTS, v.lineHeight, DEFAULT_SETTINGS.lineHeight),
     thirdPartyImages:
       typeof v.thirdPartyImages === 'boolean' ? v.thirdPartyImages : DEFAULT_SETTINGS.thirdPartyImages,
+    highlights: normalizeLayers(v.highlights),
   };
+}
+
+function normalizeLayers(value: unknown): HighlightLayers {
+  const v = (value && typeof value === 'object' ? value : {}) as Partial<
+    Record<keyof HighlightLayers, unknown>
+  >;
+  const on = (key: keyof HighlightLayers) =>
+    typeof v[key] === 'boolean' ? (v[key] as boolean) : DEFAULT_SETTINGS.highlights[key];
+  return { quotes: on('quotes'), person: on('person'), organization: on('organization'), place: on('place') };
 }
 
 /** The source of truth, shared by the popup and the full-tab reader (and synced to both). */

@@ -40,3 +40,13 @@ test('the pre-paint boot script reads the same cache key', () => {
   const boot = readFileSync(new URL('../../public/reader-boot.js', import.meta.url), 'utf8');
   expect(boot).toContain(`localStorage.getItem('${CACHE_KEY}')`);
 });
+
+test('highlight layers: missing or invalid switches fall back to on, valid ones are kept', () => {
+  expect(normalizeSettings({ highlights: { person: false, place: 'no' } }).highlights).toEqual({
+    quotes: true,
+    person: false,
+    organization: true,
+    place: true,
+  });
+  expect(normalizeSettings({ highlights: null }).highlights).toEqual(DEFAULT_SETTINGS.highlights);
+});

@@ -1,0 +1,129 @@
+// @vitest-environment jsdom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { Highlights, quotesBySpeaker } from '@/components/Highlights';
+import { ReaderApp } from '@/components/ReaderApp';
+import type { Article } from '@/lib/extract/article';
+import { DEFAULT_SETTINGS, loadSettings } from '@/lib/settings';
+
+const BODY =
+  '<p>NATO Secretary-General Jens Stoltenberg said on Monday in Kyiv: “We stand with Ukraine.”</p>' +
+  '<p>“It is <a href="/vital">vital</a> work,” Stoltenberg told reporters at the National Defense University.</p>' +
+  '<p>“Nobody knows,” a resident said. President Volodymyr Zelensky said Ukraine “will win.”</p>';
+
+let host: HTMLElement;
+beforeEach(() => {
+  fakeBrowser.reset();
+  localStorage.clear();
+  host = document.createElement('div');
+  document.body.append(host);
+});
+afterEach(() => {
+  render(null, host);
+  host.remove();
+});
+
+/** Lets the idle-time annotation run and Preact commit. */
+const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+
+test('quotes are grouped by speaker with the unnamed speaker last', () => {
+  const groups = quotesBySpeaker([
+    { text: 'a', speaker: null, start: 0, end: 1 },
+    { text: 'b', speaker: 'Ann', start: 2, end: 3 },
+    { text: 'c', speaker: 'Bo', start: 4, end: 5 },
+    { text: 'd', speaker: 'Ann', start: 6, end: 7 },
+  ]);
+  expect(groups).toEqual([
+    { speaker: 'Ann', indices: [1, 3] },
+    { speaker: 'Bo', indices: [2] },
+    { speaker: null, indices: [0] },
+  ]);
+});
+
+test('the panel lists speakers, entity groups with counts, and switches layers', async () => {
+  let layers = { ...DEFAULT_SETTINGS.highlights };
+  const draw = () =>
+    render(
+      <article>
+        <div class="article__body" dangerouslySetInnerHTML={{ __html: BODY }} />
+        <Highlights
+          layers={layers}
+          onLayersChange={(next) => {
+            layers = next;
+            draw();
+          }}
+        />
+      </article>,
+      host,
+    );
+  await act(() => draw());
+  await settle();
+  const panel = host.querySelector('[data-testid="highlights"]') as HTMLElement;
+  expect(panel.dataset.state).toBe('ready');
+  const body = host.querySelector('.article__body') as HTMLElement;
+  expect(body.querySelectorAll('mark[data-quote]').length).toBeGreaterThanOrEqual(4);
+  expect(body.querySelector('a')?.getAttribute('href')).toBe('/vital');
+
+  await act(() => (host.querySelector('[data-testid="highlights-toggle"]') as HTMLButtonElement).click());
+  const speakers = Array.from(
+    host.querySelectorAll('[data-testid="speaker-group"] h3'),
+    (h) => h.textContent,
+  );
+  expect(speakers[0]).toBe('Jens Stoltenberg');
+  expect(speakers.at(-1)).toBe('Speaker not named');
+  const people = host.querySelector('[data-testid="entity-group-person"]') as HTMLElement;
+  const stoltenberg = Array.from(people.querySelectorAll('button')).find((b) =>
+    b.getAttribute('aria-label')?.startsWith('Jens Stoltenberg'),
+  );
+  const mentions = body.querySelectorAll('[data-entity="Jens Stoltenberg"]').length;
+  expect(mentions).toBe(2);
+  expect(stoltenberg?.getAttribute('aria-label')).toBe(`Jens Stoltenberg, ${mentions} mentions`);
+  expect(people.querySelector('h2 .highlights__count')?.textContent).toBe(
+    String(people.querySelectorAll('li').length),
+  );
+
+  const personBox = host.querySelector('[data-testid="layer-person"]') as HTMLInputElement;
+  await act(() => personBox.click());
+  expect(layers.person).toBe(false);
+  expect(body.querySelectorAll('[data-entity-type="person"]').length).toBe(0);
+  expect(body.querySelectorAll('[data-entity-type="place"]').length).toBeGreaterThan(0);
+  expect(stoltenberg?.disabled).toBe(true);
+});
+
+test('in the reader app, a switched-off layer is saved with the settings', async () => {
+  const article: Article = {
+    url: 'https://example.com/a',
+    title: 'A',
+    byline: null,
+    siteName: null,
+    publishedTime: null,
+    lang: 'en',
+    dir: null,
+    excerpt: null,
+    leadImage: null,
+    contentHtml: BODY,
+    // Not the rendered text: the highlights read the body as rendered.
+    textContent: 'NATO Secretary-General Jens Stoltenberg said on Monday in Kyiv.',
+    wordCount: 60,
+    readingMinutes: 1,
+    readerable: true,
+  };
+  const result = Promise.resolve({ kind: 'article' as const, article });
+  await act(() =>
+    render(
+      <ReaderApp layout="popup" initial={result} reload={() => result} initialSettings={DEFAULT_SETTINGS} />,
+      host,
+    ),
+  );
+  // One turn for the read to resolve, one for the idle-time annotation.
+  await settle();
+  await settle();
+  expect(host.querySelectorAll('mark[data-quote]').length).toBeGreaterThan(0);
+  await act(() => (host.querySelector('[data-testid="layer-quotes"]') as HTMLInputElement).click());
+  await settle();
+  expect(host.querySelectorAll('mark[data-quote]').length).toBe(0);
+  expect((await loadSettings()).highlights).toEqual({ ...DEFAULT_SETTINGS.highlights, quotes: false });
+  expect(JSON.parse(localStorage.getItem('lede:reader-settings') ?? '{}').highlights.quotes).toBe(false);
+});

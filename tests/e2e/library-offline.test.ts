@@ -89,6 +89,15 @@ test('a saved article is found and read offline, with its images, and nothing to
     'Zelensky: Ukraine will join NATO only after defeating Russia',
   );
   expect(await reader.getByTestId('article-body').textContent()).toContain('Stoltenberg');
+  // Highlights work offline too: who said what, and who is mentioned.
+  const quotes = reader.locator('[data-testid="article-body"] mark[data-quote]');
+  await expect.poll(() => quotes.count()).toBeGreaterThanOrEqual(6);
+  expect(
+    new Set(await quotes.evaluateAll((marks) => marks.map((m) => m.getAttribute('data-speaker')))),
+  ).toEqual(new Set(['Jens Stoltenberg', 'Volodymyr Zelensky']));
+  expect(
+    await reader.locator('[data-entity-type="person"][data-entity="Jens Stoltenberg"]').count(),
+  ).toBeGreaterThan(0);
   expect(await reader.getByTestId('save').getAttribute('aria-pressed')).toBe('true');
   const images = reader.locator('[data-testid="article-body"] img, .article__lead img');
   expect(await images.count()).toBeGreaterThan(0);

@@ -34,8 +34,9 @@ export default defineConfig({
         description: 'Open the article in a full-tab reader',
       },
     },
+    // Firefox 128 is the first to support optional_host_permissions in MV3 (asked for when saving images).
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'lede@lede.example', strict_min_version: '115.0' } } }
+      ? { browser_specific_settings: { gecko: { id: 'lede@lede.example', strict_min_version: '128.0' } } }
       : {}),
   }),
 });

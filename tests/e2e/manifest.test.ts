@@ -54,6 +54,21 @@ describe('the production manifest', () => {
 });
 
 describe('the Firefox build', () => {
+  test('asks for the same permissions as Chrome, no host, no content script', () => {
+    const firefox = manifest('.output/firefox-mv3');
+    const chrome = manifest('.output/chrome-mv3');
+    expect([...(firefox.permissions ?? [])].sort()).toEqual([
+      'activeTab',
+      'scripting',
+      'storage',
+      'unlimitedStorage',
+    ]);
+    expect(firefox.host_permissions).toBeUndefined();
+    expect(firefox.optional_host_permissions).toEqual(chrome.optional_host_permissions);
+    expect((firefox.content_scripts as unknown[] | undefined) ?? []).toEqual([]);
+    expect(firefox.content_security_policy).toBeUndefined();
+  });
+
   test('passes web-ext lint with 0 errors', () => {
     const dir = resolve('.output/firefox-mv3');
     manifest(dir);

@@ -33,10 +33,10 @@ export function noArticleReason(shape: PageShape, content: Element | null, text:
       ? 'the page has only images, no article text'
       : 'no article text found on the page';
   }
-  const prose = proseLength(content);
+  const linkText = linkTextLength(content);
+  const prose = foldedTextLength(content) - linkText;
   if (prose < MIN_PROSE_CHARS) {
-    const links = content.querySelectorAll('a').length;
-    return links > 0 && linkTextLength(content) > prose
+    return linkText > prose
       ? 'the page has no prose: it is a list of links'
       : 'too little text for an article';
   }
@@ -60,8 +60,7 @@ function linkTextLength(content: Element): number {
   return length;
 }
 
-/** Characters of text outside links, whitespace folded. */
-function proseLength(content: Element): number {
-  const total = (content.textContent ?? '').replace(/\s+/g, ' ').trim().length;
-  return total - linkTextLength(content);
+/** Characters of text, whitespace folded. */
+function foldedTextLength(content: Element): number {
+  return (content.textContent ?? '').replace(/\s+/g, ' ').trim().length;
 }

@@ -37,7 +37,7 @@ function forbiddenMarkup(doc: Document, site = 'example.com'): string[] {
         'xlink:href',
         'cite',
       ].includes(name);
-      if (isUrl && /^(javascript|vbscript|data:text|chrome|file):/.test(value)) {
+      if (isUrl && /^(?:javascript:|vbscript:|data:text|chrome:|file:)/.test(value)) {
         found.push(`${name}=${attr.value}`);
       }
       if (['src', 'poster', 'srcset'].includes(name)) {

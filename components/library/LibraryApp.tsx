@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
   type ArticleSummary,
   countArticles,
@@ -20,7 +20,7 @@ import {
   toSummary,
 } from '@/lib/db/articles';
 import { libraryDb } from '@/lib/db/library-db';
-import type { StoredArticle } from '@/lib/db/schema';
+import type { ArticleRow, StoredArticle } from '@/lib/db/schema';
 import { formatBytes, storageEstimate } from '@/lib/db/storage-estimate';
 import { downloadBlob } from './download-blob';
 import { type FilterState, isFiltered, LibraryFilters, NO_FILTERS } from './LibraryFilters';
@@ -80,7 +80,7 @@ export function firstScreenRows(): number {
  */
 export async function loadFirstScreen(): Promise<ArticleSummary[]> {
   // public/library-boot.js started the same read (raw IndexedDB) before the modules loaded.
-  const boot = (globalThis as { __ledeFirstScreen?: Promise<StoredArticle[] | null> }).__ledeFirstScreen;
+  const boot = (globalThis as { __ledeFirstScreen?: Promise<ArticleRow[] | null> }).__ledeFirstScreen;
   const early = await boot?.catch(() => null);
   if (early) return early.map(toSummary);
   return (await listArticles(libraryDb(), { limit: firstScreenRows(), archived: false })).items;
@@ -170,17 +170,24 @@ export function LibraryApp({ firstScreen }: { firstScreen?: Promise<ArticleSumma
     });
   }, [db, query, reload, firstScreen]);
 
-  useEffect(() => {
+  // Right after the commit that put the first rows in the DOM: the task after the next frame's
+  // rendering runs once that frame (with the rows) has painted. (useEffect would run a frame later.)
+  useLayoutEffect(() => {
     if (status.state !== 'ready' || marked.current) return;
     marked.current = true;
-    // The frame after the rows were committed has painted them.
     requestAnimationFrame(() => setTimeout(() => performance.mark(FIRST_ROWS_MARK), 0));
+  }, [status]);
+
+  // Once the list is up (and again after an error was recovered): the menus and storage use.
+  const ready = status.state === 'ready';
+  useEffect(() => {
+    if (!ready) return;
     const idle = setTimeout(() => {
       refreshStorage();
       refreshMenus();
     }, 200);
     return () => clearTimeout(idle);
-  }, [status, refreshStorage, refreshMenus]);
+  }, [ready, refreshStorage, refreshMenus]);
 
   // Another tab (the reader) may have saved, read or deleted articles meanwhile.
   useEffect(() => {

@@ -2,15 +2,18 @@ import type { Article } from '../extract/article';
 import { canonicalUrl, siteOf } from './canonical-url';
 import { isQuotaError, StorageFullError } from './errors';
 import {
+  type ArticleRow,
   articleSearchRow,
   type EntityType,
   type ImageReport,
+  joinArticle,
   type LedeDB,
   type SearchRow,
   type StoredArticle,
   type StoredEntity,
   type StoredImage,
   type StoredQuote,
+  splitArticle,
 } from './schema';
 import { foldText, queryTerms } from './search-tokens';
 
@@ -121,7 +124,15 @@ function safeCanonical(url: string, declared?: string | null): string | null {
 }
 
 function tables(db: LedeDB) {
-  return [db.articles, db.images, db.search];
+  return [db.articles, db.bodies, db.images, db.search];
+}
+
+/** Writes a whole article: its row, its body and its search tokens (inside the caller's transaction). */
+async function putArticle(db: LedeDB, article: StoredArticle, add = false): Promise<void> {
+  const { row, body } = splitArticle(article);
+  await (add ? db.articles.add(row) : db.articles.put(row));
+  await db.bodies.put(body);
+  await db.search.put(articleSearchRow(article));
 }
 
 async function withQuotaCheck<T>(work: () => Promise<T>): Promise<T> {
@@ -155,6 +166,9 @@ export async function saveArticle(db: LedeDB, input: SaveInput): Promise<SaveRes
     db.transaction('rw', tables(db), async () => {
       const existing = await db.articles.where('canonicalUrl').equals(key).first();
       const id = existing?.id ?? newArticleId(now);
+      // A re-save without annotations keeps the ones stored with the article.
+      const keepAnnotations = existing && (input.quotes === undefined || input.entities === undefined);
+      const existingBody = keepAnnotations ? await db.bodies.get(existing.id) : undefined;
       const stored = withDerivedFields({
         id,
         url: article.url,
@@ -174,8 +188,8 @@ export async function saveArticle(db: LedeDB, input: SaveInput): Promise<SaveRes
         text: article.textContent,
         wordCount: article.wordCount,
         readingMinutes: article.readingMinutes,
-        quotes: input.quotes ?? existing?.quotes ?? [],
-        entities: input.entities ?? existing?.entities ?? [],
+        quotes: input.quotes ?? existingBody?.quotes ?? [],
+        entities: input.entities ?? existingBody?.entities ?? [],
         entityKeys: [],
         tags: cleanTags([...(existing?.tags ?? []), ...(input.tags ?? [])]),
         read: existing?.read ?? 0,
@@ -205,8 +219,7 @@ export async function saveArticle(db: LedeDB, input: SaveInput): Promise<SaveRes
           stored.images = finalReport;
         }
       }
-      await db.articles.put(stored);
-      await db.search.put(articleSearchRow(stored));
+      await putArticle(db, stored);
       if (newImages.length > 0) {
         await db.images.bulkPut(
           newImages.map((image): StoredImage => ({ articleId: id, url: image.url, blob: image.blob })),
@@ -217,8 +230,12 @@ export async function saveArticle(db: LedeDB, input: SaveInput): Promise<SaveRes
   );
 }
 
+/** A saved article, whole (row and body, read in one transaction). */
 export function getArticle(db: LedeDB, id: string): Promise<StoredArticle | undefined> {
-  return db.articles.get(id);
+  return db.transaction('r', db.articles, db.bodies, async () => {
+    const [row, body] = await Promise.all([db.articles.get(id), db.bodies.get(id)]);
+    return row && body ? joinArticle(row, body) : undefined;
+  });
 }
 
 /** The stored image Blobs of an article, by original URL. */
@@ -241,7 +258,7 @@ export async function findSavedArticle(
   return ids[0];
 }
 
-export function toSummary(article: StoredArticle): ArticleSummary {
+export function toSummary(article: ArticleRow): ArticleSummary {
   return {
     id: article.id,
     url: article.url,
@@ -289,7 +306,7 @@ export function countArticles(db: LedeDB): Promise<number> {
 /** Summaries of `ids`, in the same order (missing ids are skipped). For a virtualized window. */
 export async function getArticleSummaries(db: LedeDB, ids: readonly string[]): Promise<ArticleSummary[]> {
   const rows = await db.articles.bulkGet([...ids]);
-  return rows.filter((row): row is StoredArticle => !!row).map(toSummary);
+  return rows.filter((row): row is ArticleRow => !!row).map(toSummary);
 }
 
 function intersect(a: Set<string>, b: Iterable<string>): Set<string> {
@@ -367,7 +384,7 @@ export async function queryArticleIds(db: LedeDB, query: LibraryQuery = {}): Pro
 const SCAN_PAGE = 40;
 const SCAN_MAX = 160;
 
-function matchesFlags(article: StoredArticle, query: LibraryQuery): boolean {
+function matchesFlags(article: ArticleRow, query: LibraryQuery): boolean {
   const flag = (value: 0 | 1, wanted: boolean | undefined) =>
     wanted === undefined || value === (wanted ? 1 : 0);
   return (
@@ -450,14 +467,15 @@ export interface DeletedArticle {
   images: StoredImage[];
 }
 
-/** Deletes an article with its images and search tokens; returns them for undo. */
+/** Deletes an article with its body, images and search tokens; returns them for undo. */
 export async function deleteArticle(db: LedeDB, id: string): Promise<DeletedArticle | undefined> {
   return db.transaction('rw', tables(db), async () => {
-    const article = await db.articles.get(id);
+    const article = await getArticle(db, id);
     if (!article) return undefined;
     const images = await db.images.where('articleId').equals(id).toArray();
     await db.images.where('articleId').equals(id).delete();
     await db.search.delete(id);
+    await db.bodies.delete(id);
     await db.articles.delete(id);
     return { article, images };
   });
@@ -469,8 +487,7 @@ export async function restoreArticle(db: LedeDB, deleted: DeletedArticle): Promi
     db.transaction('rw', tables(db), async () => {
       const clash = await db.articles.where('canonicalUrl').equals(deleted.article.canonicalUrl).first();
       if (clash) return false;
-      await db.articles.add(deleted.article);
-      await db.search.put(articleSearchRow(deleted.article));
+      await putArticle(db, deleted.article, true);
       await db.images.bulkPut(deleted.images);
       return true;
     }),

@@ -1,5 +1,5 @@
 import { bytesToBase64 } from './base64';
-import type { LedeDB, StoredArticle } from './schema';
+import { joinArticle, type LedeDB, type StoredArticle } from './schema';
 
 /** `format` of a Lede backup file; anything else is a foreign file. */
 export const BACKUP_FORMAT = 'lede-library';
@@ -31,9 +31,15 @@ export interface BackupFile {
  * a large library never becomes one giant string.
  */
 export async function exportLibrary(db: LedeDB, now = new Date()): Promise<Blob> {
-  const [articles, images] = await db.transaction('r', db.articles, db.images, () =>
-    Promise.all([db.articles.toArray(), db.images.toArray()]),
+  const [rows, bodies, images] = await db.transaction('r', db.articles, db.bodies, db.images, () =>
+    Promise.all([db.articles.toArray(), db.bodies.toArray(), db.images.toArray()]),
   );
+  // Both tables are in id order and written together, so row i and body i are one article.
+  const articles = rows.map((row, i) => {
+    const body = bodies[i];
+    if (body?.id !== row.id) throw new Error(`The library is inconsistent: article ${row.id} has no body.`);
+    return joinArticle(row, body);
+  });
   const parts: string[] = [
     `{"format":${JSON.stringify(BACKUP_FORMAT)},"version":${BACKUP_VERSION},"exportedAt":${JSON.stringify(now.toISOString())},"articles":[`,
   ];

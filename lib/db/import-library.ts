@@ -2,7 +2,7 @@ import { withDerivedFields } from './articles';
 import { base64ToBytes } from './base64';
 import { ImportError, isQuotaError } from './errors';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupFile, type BackupImage } from './export-library';
-import { articleSearchRow, type LedeDB, type StoredArticle, type StoredImage } from './schema';
+import { articleSearchRow, type LedeDB, type StoredArticle, type StoredImage, splitArticle } from './schema';
 
 export interface ImportResult {
   /** Articles in the backup. */
@@ -152,13 +152,14 @@ export async function importLibrary(db: LedeDB, source: Blob | string): Promise<
   const backup = validateBackup(await parse(source));
   const articles = backup.articles.map(withDerivedFields);
   const searchRows = articles.map(articleSearchRow);
+  const split = articles.map(splitArticle);
   const images: StoredImage[] = backup.images.map((image) => ({
     articleId: image.articleId,
     url: image.url,
     blob: new Blob([base64ToBytes(image.data)], { type: image.type }),
   }));
   try {
-    return await db.transaction('rw', db.articles, db.images, db.search, async () => {
+    return await db.transaction('rw', [db.articles, db.bodies, db.images, db.search], async () => {
       // Library articles the backup replaces: same id, or another id with the same canonical URL.
       const [urlKeys, urlIds] = await Promise.all([
         db.articles.orderBy('canonicalUrl').keys(),
@@ -176,9 +177,11 @@ export async function importLibrary(db: LedeDB, source: Blob | string): Promise<
         const gone = [...replaced];
         await db.images.where('articleId').anyOf(gone).delete();
         await db.search.bulkDelete(gone);
+        await db.bodies.bulkDelete(gone);
         await db.articles.bulkDelete(gone);
       }
-      await db.articles.bulkAdd(articles);
+      await db.articles.bulkAdd(split.map((part) => part.row));
+      await db.bodies.bulkPut(split.map((part) => part.body));
       await db.search.bulkPut(searchRows);
       await db.images.bulkPut(images);
       return { articles: articles.length, images: images.length, replaced: replaced.size };

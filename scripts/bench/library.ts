@@ -105,26 +105,27 @@ export async function run(): Promise<BenchSection> {
     }
 
     progress('first rows');
-    // First rows painted: library.html loaded fresh; the page marks the frame its rows were painted in.
-    const firstRows: number[] = [];
-    /** DOMContentLoaded of the same loads: the share of first rows that is page boot, not data. */
-    const bootMs: number[] = [];
+    // First rows painted: library.html loaded fresh; the page marks the frame its rows were painted
+    // in. Load 0 is a warm-up, as in the reader bench: a page's first load compiles its scripts
+    // (later loads use the code cache, as a reader's browser does); it is reported on its own.
+    /** Per load: first rows, and DOMContentLoaded (the share of it that is page boot, not data). */
+    const loads: { painted: number; boot: number }[] = [];
     const hasLibrary = existsSync(resolve(EXT_DIR, 'library.html'));
-    for (let r = 0; hasLibrary && r < 7; r++) {
+    for (let r = 0; hasLibrary && r < 8; r++) {
       const lib = await open('library.html');
       const handle = await lib.waitForFunction(
         (mark) => performance.getEntriesByName(mark)[0]?.startTime,
         FIRST_ROWS_MARK,
         { timeout: 30_000 },
       );
-      firstRows.push((await handle.jsonValue()) as number);
-      bootMs.push(
-        await lib.evaluate(
+      loads.push({
+        painted: (await handle.jsonValue()) as number,
+        boot: await lib.evaluate(
           () =>
             (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
               .domContentLoadedEventEnd,
         ),
-      );
+      });
       // Let the page finish its background work (the full id list, menus, storage estimate):
       // closing it earlier leaves that work queued in IndexedDB, in front of the next page's reads.
       await lib.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, IDS_MARK, {
@@ -133,6 +134,9 @@ export async function run(): Promise<BenchSection> {
       await lib.waitForTimeout(1000);
       await lib.close();
     }
+    const [warmUp, ...measured] = loads;
+    const firstRows = measured.map((load) => load.painted);
+    const bootMs = measured.map((load) => load.boot);
     page = await harnessPage(open, code);
     const naiveRows: number[] = [];
     for (let r = 0; r < 3; r++) naiveRows.push(await call(page, 'naiveFirstRows'));
@@ -152,6 +156,7 @@ export async function run(): Promise<BenchSection> {
       openBaselineRawIndexedDbMs: median(opens.map((o) => o.raw)),
       firstRowsPaintedMs: median(firstRows),
       firstRowsAll: firstRows,
+      firstRowsWarmUpMs: warmUp?.painted,
       firstRowsPageBootMs: median(bootMs),
       firstRowsBaselineLoadAllMs: median(naiveRows),
       searchP50Ms: median(search.times),
@@ -172,7 +177,7 @@ export async function run(): Promise<BenchSection> {
       '| measure | value | baseline (same run) | ratio | bar |',
       '|---|---|---|---|---|',
       `| DB open (median of 9) | ${ms(results.openMs)} | bare indexedDB.open ${ms(results.openBaselineRawIndexedDbMs)} | ${ratio(results.openMs, results.openBaselineRawIndexedDbMs)} | ≤ 100 ms ${pass(results.openMs, 100)} |`,
-      `| library first rows painted (median of 7, from navigation) | ${ms(results.firstRowsPaintedMs)} | load all rows ${ms(results.firstRowsBaselineLoadAllMs)} | ${ratio(results.firstRowsPaintedMs, results.firstRowsBaselineLoadAllMs)} | ≤ 150 ms ${pass(results.firstRowsPaintedMs, 150)} |`,
+      `| library first rows painted (median of 7 after a warm-up load, from navigation) | ${ms(results.firstRowsPaintedMs)} | load all rows ${ms(results.firstRowsBaselineLoadAllMs)} | ${ratio(results.firstRowsPaintedMs, results.firstRowsBaselineLoadAllMs)} | ≤ 150 ms ${pass(results.firstRowsPaintedMs, 150)} |`,
       `| … of which page boot (DOMContentLoaded) | ${ms(results.firstRowsPageBootMs)} | | | |`,
       `| search p50 (${search.times.length} queries, first screen of results as the library shows it) | ${ms(results.searchP50Ms)} | full scan filter() ${ms(results.searchBaselineFullScanMs)} | ${ratio(results.searchP50Ms, results.searchBaselineFullScanMs)} | ≤ 50 ms ${pass(results.searchP50Ms, 50)} |`,
       `| search p95 | ${ms(results.searchP95Ms)} | | | |`,

@@ -143,6 +143,31 @@ test('delete removes the article; undo brings it back', async () => {
   await expect.poll(() => library.locator('.library-count').textContent()).toContain('600 saved articles');
 });
 
+test('a reload paints the newest unarchived articles from the early read, bodies left on disk', async () => {
+  await items().first().getByRole('button', { name: 'Archive' }).click();
+  await expect.poll(() => items().first().textContent()).toContain('Story 598');
+  await library.reload();
+  await expect.poll(state).toBe('ready');
+  expect(await items().first().textContent()).toContain('Story 598');
+  // public/library-boot.js read the first screen itself: article rows only, no archived one.
+  const early = await library.evaluate(async () => {
+    const rows = await (globalThis as { __ledeFirstScreen?: Promise<Record<string, unknown>[] | null> })
+      .__ledeFirstScreen;
+    return (
+      rows && { titles: rows.map((row) => row.title), withBody: rows.filter((row) => 'html' in row).length }
+    );
+  });
+  expect(early?.titles.slice(0, 2)).toEqual(['Story 598', 'Story 597']);
+  expect(early?.withBody).toBe(0);
+  // The library is not a reader page: it never starts an extraction in the active tab.
+  expect(await library.evaluate(() => performance.getEntriesByName('lede:extract-start').length)).toBe(0);
+  await library.getByTestId('filter-shelf').selectOption('archived');
+  await expect.poll(() => items().count()).toBe(1);
+  await items().first().getByRole('button', { name: 'Unarchive' }).click();
+  await library.getByTestId('filter-shelf').selectOption('inbox');
+  await expect.poll(() => items().first().textContent()).toContain('Story 599');
+});
+
 test('a database the library cannot open shows an error, not a blank page', async () => {
   await library.close();
   // A database from a newer Lede (a higher version) cannot be opened by this one.

@@ -37,7 +37,7 @@ describe('settings storage', () => {
 });
 
 test('the pre-paint boot script reads the same cache key', () => {
-  const boot = readFileSync(new URL('../../public/reader-boot.js', import.meta.url), 'utf8');
+  const boot = readFileSync(new URL('../../public/theme-boot.js', import.meta.url), 'utf8');
   expect(boot).toContain(`localStorage.getItem('${CACHE_KEY}')`);
 });
 

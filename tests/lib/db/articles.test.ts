@@ -103,6 +103,17 @@ describe('saveArticle / getArticle', () => {
     });
   });
 
+  test('a re-save without annotations keeps the stored ones; a re-save with them replaces them', async () => {
+    const quotes = [{ text: 'We stand with you', speaker: 'Jens Stoltenberg', start: 0, end: 17 }];
+    const entities = [{ name: 'Kyiv', type: 'place' as const, aliases: [], count: 1 }];
+    const { id } = await saveArticle(db, articleInput({}, { quotes, entities }));
+    await saveArticle(db, articleInput({ title: 'No annotations this time' }));
+    expect(await getArticle(db, id)).toMatchObject({ title: 'No annotations this time', quotes, entities });
+    await saveArticle(db, articleInput({}, { quotes: [], entities: [] }));
+    expect(await getArticle(db, id)).toMatchObject({ quotes: [], entities: [] });
+    expect(await queryArticleIds(db, { entity: { name: 'kyiv' } })).toEqual([]);
+  });
+
   test('a declared canonical URL wins over the page URL', async () => {
     const a = await saveArticle(
       db,
@@ -180,6 +191,7 @@ describe('saveArticle / getArticle', () => {
     await expect(save).rejects.toBeInstanceOf(StorageFullError);
     await expect(save).rejects.toThrow(/Not enough storage space/);
     expect(await db.articles.count()).toBe(0);
+    expect(await db.bodies.count()).toBe(0);
     expect(await db.search.count()).toBe(0);
     expect(await db.images.count()).toBe(0);
   });
@@ -341,7 +353,7 @@ describe('state changes and deletion', () => {
     expect(await setRead(db, 'missing', true)).toBe(false);
   });
 
-  test('delete removes article, images and search tokens; restore brings all back', async () => {
+  test('delete removes article, body, images and search tokens; restore brings all back', async () => {
     const { id } = await saveArticle(
       db,
       articleInput({}, { images: [{ url: 'https://img.example/a.png', blob: pngBlob(5) }] }),
@@ -351,6 +363,7 @@ describe('state changes and deletion', () => {
     expect(deleted?.images).toHaveLength(1);
     expect(await getArticle(db, id)).toBeUndefined();
     expect(await db.images.count()).toBe(0);
+    expect(await db.bodies.count()).toBe(0);
     expect(await queryArticleIds(db, { text: 'stoltenberg' })).toEqual([]);
     expect(await deleteArticle(db, id)).toBeUndefined();
     expect(await restoreArticle(db, deleted as DeletedArticle)).toBe(true);

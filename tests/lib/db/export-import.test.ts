@@ -53,8 +53,9 @@ async function fill(db: LedeDB): Promise<string[]> {
   return [a.id, b.id];
 }
 
-async function snapshot(db: LedeDB): Promise<StoredArticle[]> {
-  return db.articles.toArray();
+async function snapshot(db: LedeDB): Promise<(StoredArticle | undefined)[]> {
+  const ids = await db.articles.toCollection().primaryKeys();
+  return Promise.all(ids.map((id) => getArticle(db, id)));
 }
 
 describe('export → import', () => {

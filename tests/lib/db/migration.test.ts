@@ -1,8 +1,9 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { expect, test } from 'vitest';
 import { getArticle, getArticleImages, queryArticleIds, saveArticle } from '@/lib/db/articles';
-import { LedeDB } from '@/lib/db/schema';
+import { articleSearchRow, BODY_FIELDS, LedeDB } from '@/lib/db/schema';
 import { LedeDBv1, type V1Article } from './v1-schema';
+import { LedeDBv2 } from './v2-schema';
 
 function v1Article(i: number): V1Article {
   return {
@@ -37,6 +38,13 @@ function v1Article(i: number): V1Article {
   };
 }
 
+/** Schema v3 keeps bodies in their own table: article rows hold none of their fields. */
+async function expectBodiesMoved(db: LedeDB, count: number) {
+  expect(await db.bodies.count()).toBe(count);
+  for (const row of await db.articles.toArray())
+    for (const field of BODY_FIELDS) expect(row).not.toHaveProperty(field);
+}
+
 test('a v1 database opens with the current schema, keeps everything and becomes searchable', async () => {
   const factory = new IDBFactory();
   const v1 = new LedeDBv1(factory, IDBKeyRange);
@@ -51,8 +59,9 @@ test('a v1 database opens with the current schema, keeps everything and becomes 
 
   const db = new LedeDB({ indexedDB: factory, IDBKeyRange });
   await db.open();
-  expect(db.verno).toBe(2);
+  expect(db.verno).toBe(3);
   for (const original of originals) expect(await getArticle(db, original.id)).toEqual(original);
+  await expectBodiesMoved(db, originals.length);
   const images = await getArticleImages(db, originals[0].id);
   expect(await images.get('https://img.example/1.png')?.text()).toBe('png');
   // The v2 upgrade backfilled the search table from the v1 rows.
@@ -70,5 +79,26 @@ test('a v1 database opens with the current schema, keeps everything and becomes 
     readingPosition: 0.5,
     text: 'new text',
   });
+  db.close();
+});
+
+test('a v2 database opens with the current schema: bodies move to their own table, nothing is lost', async () => {
+  const factory = new IDBFactory();
+  const v2 = new LedeDBv2(factory, IDBKeyRange);
+  const originals = [1, 2, 3, 4].map(v1Article);
+  originals[3].archived = 1;
+  await v2.articles.bulkAdd(originals);
+  await v2.search.bulkAdd(originals.map(articleSearchRow));
+  v2.close();
+
+  const db = new LedeDB({ indexedDB: factory, IDBKeyRange });
+  await db.open();
+  expect(db.verno).toBe(3);
+  for (const original of originals) expect(await getArticle(db, original.id)).toEqual(original);
+  await expectBodiesMoved(db, originals.length);
+  // The article-row indexes still answer, and search is untouched.
+  expect(await queryArticleIds(db, { archived: true })).toEqual([originals[3].id]);
+  expect(await queryArticleIds(db, { entity: { name: 'zelensky', type: 'person' } })).toHaveLength(4);
+  expect(await queryArticleIds(db, { text: 'stoltenberg' })).toEqual([originals[0].id]);
   db.close();
 });

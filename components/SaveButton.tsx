@@ -28,7 +28,7 @@ async function savedIdOf(article: Article): Promise<string | undefined> {
     import('@/lib/db/articles'),
     import('@/lib/db/library-db'),
   ]);
-  return findSavedArticle(libraryDb(), article.url);
+  return findSavedArticle(libraryDb(), article.url, article.canonicalUrl);
 }
 
 function hostsOf(origins: string[]): string {

@@ -1,30 +1,12 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import {
-  type ArticleSummary,
-  countArticles,
-  type DeletedArticle,
-  deleteArticle,
-  firstSearchResults,
-  getArticle,
-  getArticleSummaries,
-  type LibraryQuery,
-  listArticles,
-  listEntityNames,
-  listSites,
-  listTags,
-  queryArticleIds,
-  restoreArticle,
-  setArchived,
-  setFavorite,
-  setRead,
-  toSummary,
-} from '@/lib/db/articles';
-import { libraryDb } from '@/lib/db/library-db';
+import type { DeletedArticle, LibraryQuery } from '@/lib/db/articles';
 import type { ArticleRow, StoredArticle } from '@/lib/db/schema';
 import { formatBytes, storageEstimate } from '@/lib/db/storage-estimate';
+import { type ArticleSummary, toSummary } from '@/lib/db/summary';
 import { downloadBlob } from './download-blob';
 import { type FilterState, isFiltered, LibraryFilters, NO_FILTERS } from './LibraryFilters';
 import { LibraryRow, LibraryRowSkeleton, type RowActions } from './LibraryRow';
+import type { LibraryData } from './library-data';
 import { VirtualList } from './VirtualList';
 
 /** Row height in px; public/library-boot.js uses the same number for its first read. */
@@ -69,6 +51,16 @@ function useDebounced<T>(value: T, ms: number): T {
   return debounced;
 }
 
+/** The database functions and the library's database; loaded after the first screen is read. */
+function data(): Promise<LibraryData> {
+  return import('./library-data').then((module) => module.library);
+}
+
+/** Resolves once the next frame has painted. */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 /** Rows that fill the first screen (plus two), for the first query. */
 export function firstScreenRows(): number {
   return Math.ceil(window.innerHeight / ROW_HEIGHT) + 2;
@@ -83,11 +75,16 @@ export async function loadFirstScreen(): Promise<ArticleSummary[]> {
   const boot = (globalThis as { __ledeFirstScreen?: Promise<ArticleRow[] | null> }).__ledeFirstScreen;
   const early = await boot?.catch(() => null);
   if (early) return early.map(toSummary);
-  return (await listArticles(libraryDb(), { limit: firstScreenRows(), archived: false })).items;
+  const { db, listArticles } = await data();
+  return (await listArticles(db, { limit: firstScreenRows(), archived: false })).items;
 }
 
-export function LibraryApp({ firstScreen }: { firstScreen?: Promise<ArticleSummary[]> }) {
-  const db = libraryDb();
+export interface LibraryAppProps {
+  /** The newest rows of the unfiltered library, being read (`loadFirstScreen`). */
+  firstScreen?: Promise<ArticleSummary[]>;
+}
+
+export function LibraryApp({ firstScreen }: LibraryAppProps) {
   const [status, setStatus] = useState<Status>({ state: 'loading' });
   const [filters, setFilters] = useState<FilterState>(NO_FILTERS);
   const [ids, setIds] = useState<string[]>([]);
@@ -105,7 +102,8 @@ export function LibraryApp({ firstScreen }: { firstScreen?: Promise<ArticleSumma
   const [partial, setPartial] = useState(false);
   const rows = useRef(new Map<string, ArticleSummary>());
   const request = useRef(0);
-  const marked = useRef(false);
+  /** The first screen of rows has been committed (and the paint mark scheduled). */
+  const firstShown = useRef(false);
   const toastTimer = useRef<ReturnType<typeof setTimeout>>();
 
   // Text is debounced; the other filters apply at once.
@@ -119,28 +117,37 @@ export function LibraryApp({ firstScreen }: { firstScreen?: Promise<ArticleSumma
   }, []);
 
   const refreshMenus = useCallback(() => {
-    Promise.all([listSites(db), listTags(db)])
+    data()
+      .then(({ db, listSites, listTags }) => Promise.all([listSites(db), listTags(db)]))
       .then(([s, t]) => {
         setSites(s.filter(Boolean));
         setTags(t);
       })
       .catch(() => {});
-  }, [db]);
+  }, []);
 
-  useEffect(() => {
+  // A layout effect: it starts before the loading state paints, so the first screen's rows render
+  // the moment they are read (the header and filters have painted meanwhile) rather than after a frame.
+  useLayoutEffect(() => {
     const mine = ++request.current;
     (async () => {
       const screen = firstScreenRows();
-      if (!marked.current && isDefaultQuery(query)) {
+      if (mine === 1 && isDefaultQuery(query)) {
         // First paint of the unfiltered library: the newest rows straight from a cursor, without
         // waiting for the full id list (which follows and makes the whole list scrollable).
+        // Only the page's first request: "Try again" after an error reads everything afresh.
         const first = await (firstScreen ?? loadFirstScreen());
         if (mine !== request.current) return;
         for (const row of first) rows.current.set(row.id, row);
         setIds(first.map((row) => row.id));
         setPartial(true);
-        if (first.length > 0) setStatus({ state: 'ready' });
+        if (first.length > 0) {
+          setStatus({ state: 'ready' });
+          // The database code loads once these rows are on screen, not in front of them.
+          await afterNextPaint();
+        }
       }
+      const { db, firstSearchResults, queryArticleIds, countArticles, getArticleSummaries } = await data();
       if (query.text) {
         // A common word: its newest matches show at once (a rare word gives up after one small
         // read), then the index answers with every match. Sequential on purpose: IndexedDB would
@@ -168,14 +175,14 @@ export function LibraryApp({ firstScreen }: { firstScreen?: Promise<ArticleSumma
     })().catch((error: unknown) => {
       if (mine === request.current) setStatus({ state: 'error', message: describeError(error) });
     });
-  }, [db, query, reload, firstScreen]);
+  }, [query, reload, firstScreen]);
 
   // Right after the commit that put the first rows in the DOM: the task after the next frame's
   // rendering runs once that frame (with the rows) has painted. (useEffect would run a frame later.)
   useLayoutEffect(() => {
-    if (status.state !== 'ready' || marked.current) return;
-    marked.current = true;
-    requestAnimationFrame(() => setTimeout(() => performance.mark(FIRST_ROWS_MARK), 0));
+    if (status.state !== 'ready' || firstShown.current) return;
+    firstShown.current = true;
+    afterNextPaint().then(() => performance.mark(FIRST_ROWS_MARK));
   }, [status]);
 
   // Once the list is up (and again after an error was recovered): the menus and storage use.
@@ -205,14 +212,15 @@ export function LibraryApp({ firstScreen }: { firstScreen?: Promise<ArticleSumma
     (start: number, end: number) => {
       const missing = ids.slice(start, end).filter((id) => !rows.current.has(id));
       if (missing.length === 0) return;
-      getArticleSummaries(db, missing)
+      data()
+        .then(({ db, getArticleSummaries }) => getArticleSummaries(db, missing))
         .then((loaded) => {
           for (const row of loaded) rows.current.set(row.id, row);
           setRowsVersion((v) => v + 1);
         })
         .catch(() => {});
     },
-    [db, ids],
+    [ids],
   );
 
   const showToast = useCallback((next: Toast) => {
@@ -222,9 +230,13 @@ export function LibraryApp({ firstScreen }: { firstScreen?: Promise<ArticleSumma
   }, []);
 
   const update = useCallback(
-    async (id: string, change: Promise<boolean>, patch: Partial<ArticleSummary>) => {
+    async (
+      id: string,
+      change: (library: LibraryData) => Promise<boolean>,
+      patch: Partial<ArticleSummary>,
+    ) => {
       try {
-        await change;
+        await change(await data());
         const row = rows.current.get(id);
         if (row) rows.current.set(id, { ...row, ...patch });
         setRowsVersion((v) => v + 1);
@@ -237,17 +249,20 @@ export function LibraryApp({ firstScreen }: { firstScreen?: Promise<ArticleSumma
 
   const actions: RowActions = useMemo(
     () => ({
-      onToggleRead: (id, read) => update(id, setRead(db, id, read), { read: read ? 1 : 0 }),
+      onToggleRead: (id, read) =>
+        update(id, ({ db, setRead }) => setRead(db, id, read), { read: read ? 1 : 0 }),
       onToggleFavorite: (id, favorite) =>
-        update(id, setFavorite(db, id, favorite), { favorite: favorite ? 1 : 0 }),
+        update(id, ({ db, setFavorite }) => setFavorite(db, id, favorite), { favorite: favorite ? 1 : 0 }),
       onToggleArchived: (id, archived) => {
-        update(id, setArchived(db, id, archived), { archived: archived ? 1 : 0 });
+        update(id, ({ db, setArchived }) => setArchived(db, id, archived), { archived: archived ? 1 : 0 });
         // It leaves the current shelf.
         if (filters.shelf !== 'all') setIds((list) => list.filter((x) => x !== id));
         showToast({
           message: archived ? 'Archived.' : 'Moved back to the library.',
           undo: () => {
-            update(id, setArchived(db, id, !archived), { archived: archived ? 0 : 1 });
+            update(id, ({ db, setArchived }) => setArchived(db, id, !archived), {
+              archived: archived ? 0 : 1,
+            });
             setReload((n) => n + 1);
             setToast(null);
           },
@@ -255,6 +270,7 @@ export function LibraryApp({ firstScreen }: { firstScreen?: Promise<ArticleSumma
       },
       onDelete: async (id) => {
         try {
+          const { db, deleteArticle, restoreArticle } = await data();
           const deleted: DeletedArticle | undefined = await deleteArticle(db, id);
           setIds((list) => list.filter((x) => x !== id));
           setTotal((n) => (n === null ? n : n - 1));
@@ -282,12 +298,13 @@ export function LibraryApp({ firstScreen }: { firstScreen?: Promise<ArticleSumma
           return next;
         }),
     }),
-    [db, update, showToast, refreshStorage, filters.shelf],
+    [update, showToast, refreshStorage, filters.shelf],
   );
 
   // Export and import code (turndown, zip, validation) loads only when used: the list paints sooner.
   const exportMarkdown = async () => {
     const { articleToMarkdown, markdownFileName } = await import('@/lib/markdown-export');
+    const { db, getArticle } = await data();
     const articles = (await Promise.all([...selected].map((id) => getArticle(db, id)))).filter(
       (a): a is StoredArticle => !!a,
     );
@@ -307,7 +324,7 @@ export function LibraryApp({ firstScreen }: { firstScreen?: Promise<ArticleSumma
     try {
       showToast({ message: 'Preparing the backup…' });
       const { backupFileName, exportLibrary } = await import('@/lib/db/export-library');
-      downloadBlob(await exportLibrary(db), backupFileName());
+      downloadBlob(await exportLibrary((await data()).db), backupFileName());
       showToast({ message: 'Backup downloaded.' });
     } catch (error) {
       showToast({ message: `Could not back up the library: ${describeError(error)}` });
@@ -318,7 +335,7 @@ export function LibraryApp({ firstScreen }: { firstScreen?: Promise<ArticleSumma
     try {
       showToast({ message: `Importing ${file.name}…` });
       const { importLibrary } = await import('@/lib/db/import-library');
-      const result = await importLibrary(db, file);
+      const result = await importLibrary((await data()).db, file);
       rows.current.clear();
       setReload((n) => n + 1);
       refreshStorage();
@@ -380,13 +397,17 @@ export function LibraryApp({ firstScreen }: { firstScreen?: Promise<ArticleSumma
           entityNames={entityNames}
           onChange={setFilters}
           onEntityFocus={() => {
-            if (filters.entityType) listEntityNames(db, filters.entityType).then(setEntityNames, () => {});
+            const type = filters.entityType;
+            if (!type) return;
+            data()
+              .then(({ db, listEntityNames }) => listEntityNames(db, type))
+              .then(setEntityNames, () => {});
           }}
         />
       )}
       <main class="library-main">
         {state === 'loading' && (
-          <div>
+          <div class="library-loading" data-testid="library-loading">
             <p class="visually-hidden">Loading the library…</p>
             {[0, 1, 2, 3].map((n) => (
               <LibraryRowSkeleton key={n} />

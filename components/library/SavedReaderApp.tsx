@@ -12,6 +12,7 @@ import { SaveButton } from '../SaveButton';
 function asArticle(saved: StoredArticle): Article {
   return {
     url: saved.url,
+    canonicalUrl: saved.canonicalUrl,
     title: saved.title,
     byline: saved.byline,
     siteName: saved.siteName,

@@ -3,7 +3,8 @@ import { LibraryApp, loadFirstScreen } from '@/components/library/LibraryApp';
 import '@/components/reader.css';
 import '@/components/library/library.css';
 
-// The first rows are read while Preact boots (the database opens in parallel with rendering).
+// The first rows are being read already (public/library-boot.js started before this bundle
+// loaded); the page renders at once and shows them when they come.
 const firstScreen = loadFirstScreen();
 firstScreen.catch(() => {}); // LibraryApp shows the error; this only silences the early rejection.
 render(<LibraryApp firstScreen={firstScreen} />, document.getElementById('app') as HTMLElement);

@@ -16,11 +16,14 @@ import {
   splitArticle,
 } from './schema';
 import { foldText, queryTerms } from './search-tokens';
+import { type ArticleSummary, toSummary } from './summary';
+
+export { type ArticleSummary, toSummary };
 
 /** What the caller hands to `saveArticle`: the extracted article, already sanitized, plus extras. */
 export interface SaveInput {
-  /** The extracted article; `canonicalUrl` is the page's declared canonical URL when known. */
-  article: Omit<Article, 'contentHtml' | 'readerable'> & { canonicalUrl?: string | null };
+  /** The extracted article; its `canonicalUrl` (declared by the page) is the key when usable. */
+  article: Omit<Article, 'contentHtml' | 'readerable' | 'canonicalUrl'> & { canonicalUrl?: string | null };
   /** The body HTML after lib/sanitize. Stored as-is. */
   html: string;
   quotes?: StoredQuote[];
@@ -39,26 +42,6 @@ export interface SaveResult {
   created: boolean;
   images: ImageReport;
 }
-
-/** What the library list shows of an article (no body, no annotations). */
-export type ArticleSummary = Pick<
-  StoredArticle,
-  | 'id'
-  | 'url'
-  | 'title'
-  | 'byline'
-  | 'siteName'
-  | 'site'
-  | 'excerpt'
-  | 'publishedTime'
-  | 'readingMinutes'
-  | 'tags'
-  | 'read'
-  | 'archived'
-  | 'favorite'
-  | 'readingPosition'
-  | 'savedAt'
->;
 
 /** Filters of the library. Unset fields do not filter. */
 export interface LibraryQuery {
@@ -256,26 +239,6 @@ export async function findSavedArticle(
   if (keys.length === 0) return undefined;
   const ids = await db.articles.where('urlKeys').anyOf(keys).primaryKeys();
   return ids[0];
-}
-
-export function toSummary(article: ArticleRow): ArticleSummary {
-  return {
-    id: article.id,
-    url: article.url,
-    title: article.title,
-    byline: article.byline,
-    siteName: article.siteName,
-    site: article.site,
-    excerpt: article.excerpt,
-    publishedTime: article.publishedTime,
-    readingMinutes: article.readingMinutes,
-    tags: article.tags,
-    read: article.read,
-    archived: article.archived,
-    favorite: article.favorite,
-    readingPosition: article.readingPosition,
-    savedAt: article.savedAt,
-  };
 }
 
 /**

@@ -54,15 +54,32 @@ function parseHttp(url: string | null | undefined, base?: string): URL | null {
   }
 }
 
+/** A host without the labels sites put in front of one site: `www.`, `m.`, `mobile.`, `amp.`. */
+function siteHost(host: string): string {
+  return host.replace(/^(?:www|m|mobile|amp)\./, '');
+}
+
 /**
- * A declared canonical URL worth trusting: absolute or root-relative, and not the site's home
- * page when the article is not (a common template bug that would merge every article into one).
+ * The page and its declared canonical URL are one site: the same host once `www.`/`m.`/`amp.`
+ * are set aside, or one host inside the other (`news.example` and `edition.news.example`).
+ * A page cannot file itself under another site's address (and replace what is saved there).
+ */
+function sameSite(a: URL, b: URL): boolean {
+  const x = siteHost(a.hostname);
+  const y = siteHost(b.hostname);
+  return x === y || x.endsWith(`.${y}`) || y.endsWith(`.${x}`);
+}
+
+/**
+ * A declared canonical URL worth trusting: absolute or root-relative, on the page's own site,
+ * and not the site's home page when the article is not (a common template bug that would merge
+ * every article into one).
  */
 function usableDeclared(declared: string | null | undefined, page: URL): URL | null {
   const value = declared?.trim();
   if (!value || /\s/.test(value) || !(/^https?:\/\//i.test(value) || value.startsWith('/'))) return null;
   const url = parseHttp(value, page.href);
-  if (!url) return null;
+  if (!url || !sameSite(url, page)) return null;
   if (url.pathname === '/' && !url.search && page.pathname !== '/') return null;
   return url;
 }

@@ -64,6 +64,7 @@ function extract(doc: Document, url: string): { value: Article | null; content: 
   const lang = meta.lang ?? parsed.lang ?? null;
   const value: Article = {
     url,
+    canonicalUrl: meta.canonicalUrl,
     title,
     byline: meta.byline ?? cleanByline(parsed.byline),
     siteName: meta.siteName ?? parsed.siteName ?? null,

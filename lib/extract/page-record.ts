@@ -23,6 +23,7 @@ export function pageRecord(file: string, article: Article, annotations: CliAnnot
     file,
     ok: true,
     url: article.url,
+    canonicalUrl: article.canonicalUrl,
     title: article.title,
     byline: article.byline,
     siteName: article.siteName,

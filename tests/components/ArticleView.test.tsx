@@ -7,6 +7,7 @@ import type { Article } from '@/lib/extract/article';
 
 const base: Article = {
   url: 'https://news.example.com/2026/03/ferry/',
+  canonicalUrl: null,
   title: '<img src=x onerror=alert(1)> Ferry library opens',
   byline: '<b>Ingrid</b> Solvang',
   siteName: 'The Harbour Ledger',

@@ -95,6 +95,7 @@ test('the panel lists speakers, entity groups with counts, and switches layers',
 test('in the reader app, a switched-off layer is saved with the settings', async () => {
   const article: Article = {
     url: 'https://example.com/a',
+    canonicalUrl: null,
     title: 'A',
     byline: null,
     siteName: null,

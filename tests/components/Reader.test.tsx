@@ -9,6 +9,7 @@ import { DEFAULT_SETTINGS } from '@/lib/settings';
 
 const candidate: Article = {
   url: 'https://example.com/dashboard',
+  canonicalUrl: null,
   title: 'Dashboard',
   byline: null,
   siteName: null,

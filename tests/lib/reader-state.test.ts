@@ -4,6 +4,7 @@ import { stateOfResult } from '@/lib/reader-state';
 
 const article: Article = {
   url: 'https://example.com/a',
+  canonicalUrl: null,
   title: 'T',
   byline: null,
   siteName: null,

@@ -17,6 +17,23 @@ describe('canonicalUrl', () => {
     expect(canonicalUrl('https://news.example/x/y', '/x/y/?ref_src=twsrc')).toBe('https://news.example/x/y');
   });
 
+  test('accepts a canonical URL on the same site (www, m., amp., subdomains), never on another one', () => {
+    expect(canonicalUrl('https://amp.news.example/a', 'https://www.news.example/a')).toBe(
+      'https://www.news.example/a',
+    );
+    expect(canonicalUrl('https://edition.news.example/a', 'https://news.example/a')).toBe(
+      'https://news.example/a',
+    );
+    // A page cannot file itself under another site's article (and replace what is saved there).
+    expect(canonicalUrl('https://evil.example/a', 'https://news.example/a')).toBe('https://evil.example/a');
+    expect(canonicalUrl('https://news.example.evil/a', 'https://news.example/a')).toBe(
+      'https://news.example.evil/a',
+    );
+    expect(canonicalUrl('https://badnews.example/a', 'https://news.example/a')).toBe(
+      'https://badnews.example/a',
+    );
+  });
+
   test('ignores a declared canonical that is not http(s)', () => {
     expect(canonicalUrl('https://news.example/a', 'javascript:alert(1)')).toBe('https://news.example/a');
     expect(canonicalUrl('https://news.example/a', 'not a url at all ::')).toBe('https://news.example/a');

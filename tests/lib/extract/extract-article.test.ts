@@ -30,6 +30,9 @@ test('an article page is readerable and carries its metadata, word count and rea
   const words = article?.textContent.split(/\s+/).length ?? 0;
   expect(article?.wordCount).toBe(words);
   expect(article?.readingMinutes).toBe(Math.ceil((article?.textContent.length ?? 0) / 987));
+  // The address the page declares for itself (rel=canonical), which the library saves it under.
+  const moved = extractArticle(fixtureDoc('metadata.html'), 'https://m.news.example.com/tram?utm_source=x');
+  expect(moved?.canonicalUrl).toBe('https://news.example.com/2024/03/tram-extension');
   // The byline and date lines above the body are metadata, not text.
   expect(article?.textContent).not.toContain('By Jane Doe');
   expect(article?.textContent).not.toContain('5 March 2024');

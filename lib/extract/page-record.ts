@@ -11,7 +11,7 @@ export function pageName(path: string): string {
 
 /** One line of the CLI's output: what `npm run extract` prints for a page. */
 export type PageRecord =
-  | ({ file: string; ok: true } & Omit<Article, 'readerable'> & CliAnnotations)
+  | ({ file: string; ok: true } & Omit<Article, 'readerable' | 'canonicalUrl'> & CliAnnotations)
   | { file: string; ok: false; error: string };
 
 /**
@@ -23,7 +23,6 @@ export function pageRecord(file: string, article: Article, annotations: CliAnnot
     file,
     ok: true,
     url: article.url,
-    canonicalUrl: article.canonicalUrl,
     title: article.title,
     byline: article.byline,
     siteName: article.siteName,

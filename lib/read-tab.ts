@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { EXTRACT_SCRIPT } from './early-read';
 import type { Article } from './extract/article';
 import type { ExtractedPage } from './extract/extract-article';
 import { type RestrictedReason, restrictedReasonOfError, restrictedReasonOfUrl } from './restricted-url';
@@ -11,9 +12,6 @@ export type ReadResult =
   | { kind: 'none'; reason?: string | null }
   | { kind: 'restricted'; reason: RestrictedReason }
   | { kind: 'error'; message: string; timedOut: boolean };
-
-/** The runtime-registered extraction script (entrypoints/extract.content), as packaged. */
-export const EXTRACT_SCRIPT = '/content-scripts/extract.js';
 
 /** Past this the reader shows an error with a retry button instead of a spinner forever. */
 export const READ_TIMEOUT_MS = 3000;

@@ -13,7 +13,12 @@ export function mark(name: string): void {
   globalThis.performance?.mark?.(name);
 }
 
-/** Marks after the next frame is painted: a rAF callback runs before paint, a task queued from it after. */
+/** Resolves after the next frame is painted: a rAF callback runs before paint, a task queued from it after. */
+export function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+/** Marks after the next frame is painted. */
 export function markAfterPaint(name: string): void {
-  requestAnimationFrame(() => setTimeout(() => mark(name), 0));
+  afterNextPaint().then(() => mark(name));
 }

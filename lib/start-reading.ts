@@ -1,18 +1,6 @@
-import { type InjectionResults, type ReadResult, readTab } from './read-tab';
+import { takeEarlyRead } from './early-read';
+import { type ReadResult, readTab } from './read-tab';
 import { MARKS, mark } from './reader-timing';
-
-interface EarlyRead {
-  tabId: Promise<number | undefined>;
-  injection: Promise<InjectionResults | undefined>;
-}
-
-/** Takes the injection public/reader-boot.js started for this page, once (a retry injects again). */
-function takeEarlyRead(): EarlyRead | undefined {
-  const holder = globalThis as { __ledeEarlyRead?: EarlyRead };
-  const early = holder.__ledeEarlyRead;
-  holder.__ledeEarlyRead = undefined;
-  return early;
-}
 
 /**
  * Reads the tab (marking the extraction for the benchmark); a missing tab is an error state, not a

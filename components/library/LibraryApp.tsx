@@ -1,16 +1,16 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DeletedArticle, LibraryQuery } from '@/lib/db/articles';
-import type { ArticleRow, StoredArticle } from '@/lib/db/schema';
+import { earlyFirstScreen, firstScreenRows, ROW_HEIGHT } from '@/lib/db/first-screen';
+import type { StoredArticle } from '@/lib/db/schema';
 import { formatBytes, storageEstimate } from '@/lib/db/storage-estimate';
 import { type ArticleSummary, toSummary } from '@/lib/db/summary';
+import { afterNextPaint } from '@/lib/reader-timing';
 import { downloadBlob } from './download-blob';
 import { type FilterState, isFiltered, LibraryFilters, NO_FILTERS } from './LibraryFilters';
 import { LibraryRow, LibraryRowSkeleton, type RowActions } from './LibraryRow';
 import type { LibraryData } from './library-data';
 import { VirtualList } from './VirtualList';
 
-/** Row height in px; public/library-boot.js uses the same number for its first read. */
-const ROW_HEIGHT = 104;
 const SEARCH_DEBOUNCE_MS = 150;
 const UNDO_MS = 8000;
 /** Marked once the first rows are on screen; the benchmark reads it. */
@@ -56,24 +56,13 @@ function data(): Promise<LibraryData> {
   return import('./library-data').then((module) => module.library);
 }
 
-/** Resolves once the next frame has painted. */
-function afterNextPaint(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-}
-
-/** Rows that fill the first screen (plus two), for the first query. */
-export function firstScreenRows(): number {
-  return Math.ceil(window.innerHeight / ROW_HEIGHT) + 2;
-}
-
 /**
  * The newest rows of the unfiltered library. main.tsx starts this before Preact renders, so the
  * database opens and reads while the page boots.
  */
 export async function loadFirstScreen(): Promise<ArticleSummary[]> {
-  // public/library-boot.js started the same read (raw IndexedDB) before the modules loaded.
-  const boot = (globalThis as { __ledeFirstScreen?: Promise<ArticleRow[] | null> }).__ledeFirstScreen;
-  const early = await boot?.catch(() => null);
+  // The boot script (entrypoints/library-boot.ts) started this read before the modules loaded.
+  const early = await earlyFirstScreen();
   if (early) return early.map(toSummary);
   const { db, listArticles } = await data();
   return (await listArticles(db, { limit: firstScreenRows(), archived: false })).items;

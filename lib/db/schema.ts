@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { LeadImage } from '../extract/article';
+import { DB_NAME } from './db-name';
 import { searchTokens } from './search-tokens';
 
 /** A direct quote found by lib/annotate: offsets are into the article's `text`. */
@@ -108,7 +109,7 @@ export interface SearchRow {
   tokens: string[];
 }
 
-export const DB_NAME = 'lede-library';
+export { DB_NAME };
 
 /** Schema v1: articles and images. Shipped; never edit (tests/lib/db/v1-schema.ts keeps a copy). */
 const V1 = {

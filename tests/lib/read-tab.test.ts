@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { beforeEach, expect, test, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Article } from '@/lib/extract/article';
-import { EXTRACT_SCRIPT, readTab } from '@/lib/read-tab';
+import { readTab } from '@/lib/read-tab';
 
 async function openTab(url: string): Promise<number> {
   const tab = await fakeBrowser.tabs.create({ url });
@@ -72,9 +71,4 @@ test('an injection already started by the boot script is used instead of a secon
     reason: null,
   });
   expect(inject).not.toHaveBeenCalled();
-});
-
-test('the boot script injects the same file readTab does', () => {
-  const boot = readFileSync(new URL('../../public/reader-boot.js', import.meta.url), 'utf8');
-  expect(boot).toContain(`files: ['${EXTRACT_SCRIPT}']`);
 });

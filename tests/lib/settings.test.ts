@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
+  applyCachedSettings,
   CACHE_KEY,
   cachedSettings,
   DEFAULT_SETTINGS,
@@ -36,9 +36,21 @@ describe('settings storage', () => {
   });
 });
 
-test('the pre-paint boot script reads the same cache key', () => {
-  const boot = readFileSync(new URL('../../public/theme-boot.js', import.meta.url), 'utf8');
-  expect(boot).toContain(`localStorage.getItem('${CACHE_KEY}')`);
+test('before the first paint, the boot scripts put the settings saved last onto the page', async () => {
+  const { JSDOM } = await import('jsdom');
+  const { window } = new JSDOM('<!doctype html><html><body></body></html>', { url: 'https://lede.test/' });
+  window.localStorage.setItem(CACHE_KEY, JSON.stringify({ theme: 'sepia', font: 'sans', fontSize: 22 }));
+  const scope = globalThis as { document?: Document; localStorage?: Storage };
+  const saved = { document: scope.document, localStorage: scope.localStorage };
+  Object.assign(globalThis, { document: window.document, localStorage: window.localStorage });
+  try {
+    applyCachedSettings();
+  } finally {
+    Object.assign(globalThis, saved);
+  }
+  const root = window.document.documentElement;
+  expect(root.dataset).toMatchObject({ theme: 'sepia', font: 'sans', lineWidth: 'medium' });
+  expect(root.style.getPropertyValue('--reader-font-size')).toBe('22px');
 });
 
 test('highlight layers: missing or invalid switches fall back to on, valid ones are kept', () => {

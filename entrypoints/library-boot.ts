@@ -1,0 +1,13 @@
+/**
+ * Blocking script, first in <head> of library.html: starts reading the first screen of the
+ * library from IndexedDB while the page's code loads, and puts the cached settings (theme) on
+ * <html> before anything paints.
+ */
+import { defineUnlistedScript } from '#imports';
+import { startFirstScreenRead } from '@/lib/db/first-screen';
+import { applyCachedSettings } from '@/lib/settings-core';
+
+export default defineUnlistedScript(() => {
+  startFirstScreenRead();
+  applyCachedSettings();
+});

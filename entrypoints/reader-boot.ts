@@ -1,0 +1,13 @@
+/**
+ * Blocking script in <head> of the reader pages (popup.html, reader.html), before anything
+ * paints: the cached settings go onto <html> (no flash of the wrong theme), and the extraction
+ * starts in the tab while the page's bundle is still loading.
+ */
+import { defineUnlistedScript } from '#imports';
+import { startEarlyRead } from '@/lib/early-read';
+import { applyCachedSettings } from '@/lib/settings-core';
+
+export default defineUnlistedScript(() => {
+  applyCachedSettings();
+  startEarlyRead();
+});

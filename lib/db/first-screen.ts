@@ -1,0 +1,97 @@
+/**
+ * The library's first screen, read with the bare IndexedDB API by the page's boot script
+ * (entrypoints/library-boot.ts) while the page's code loads; LibraryApp takes it up. Read-only:
+ * it never creates or upgrades the database (lib/db/schema.ts owns the schema). No Dexie here.
+ */
+import { DB_NAME } from './db-name';
+import type { ArticleRow } from './schema';
+
+/** Height of a library row in px: the list lays rows out at it; the first read sizes itself by it. */
+export const ROW_HEIGHT = 104;
+
+/** Rows that fill the first screen (plus two). */
+export function firstScreenRows(height = window.innerHeight): number {
+  return Math.ceil(height / ROW_HEIGHT) + 2;
+}
+
+const holder = globalThis as { __ledeFirstScreen?: Promise<ArticleRow[] | null> };
+
+/** Starts the read; `earlyFirstScreen` hands it over. */
+export function startFirstScreenRead(): void {
+  holder.__ledeFirstScreen = readNewestRows(firstScreenRows());
+}
+
+/** The read the boot script started, if it did. */
+export function earlyFirstScreen(): Promise<ArticleRow[] | null> | undefined {
+  return holder.__ledeFirstScreen;
+}
+
+/**
+ * The `count` newest unarchived article rows, newest first; null when there is no library yet or
+ * it cannot be read now (the app then reads it itself, with Dexie). Never rejects.
+ */
+export function readNewestRows(
+  count: number,
+  factory: IDBFactory = indexedDB,
+  keyRange: typeof IDBKeyRange = IDBKeyRange,
+): Promise<ArticleRow[] | null> {
+  return new Promise((resolve) => {
+    let request: IDBOpenDBRequest;
+    try {
+      request = factory.open(DB_NAME);
+    } catch {
+      return resolve(null);
+    }
+    request.onupgradeneeded = () => {
+      // No library yet: do not create one; the app takes over.
+      request.transaction?.abort();
+    };
+    request.onerror = () => resolve(null);
+    request.onblocked = () => resolve(null);
+    request.onsuccess = () => {
+      const db = request.result;
+      const done = (rows: ArticleRow[] | null) => {
+        db.close();
+        resolve(rows);
+      };
+      if (!db.objectStoreNames.contains('articles')) return done(null);
+      try {
+        // The unarchived articles, newest first: the `archived` index holds 0 for them, and ids
+        // sort by save time, so walking its 0 entries backwards is the library's first screen.
+        const index = db.transaction('articles').objectStore('articles').index('archived');
+        const unarchived = keyRange.only(0);
+        if (hasGetAllRecords(index)) {
+          // One round trip where the browser has it (Chrome 141+).
+          const all = index.getAllRecords({ query: unarchived, count, direction: 'prev' });
+          all.onerror = () => done(null);
+          all.onsuccess = () => done(all.result.map((record) => record.value as ArticleRow));
+          return;
+        }
+        const found: ArticleRow[] = [];
+        const cursor = index.openCursor(unarchived, 'prev');
+        cursor.onerror = () => done(null);
+        cursor.onsuccess = () => {
+          const at = cursor.result;
+          if (!at || found.length === count) return done(found);
+          found.push(at.value as ArticleRow);
+          at.continue();
+        };
+      } catch {
+        done(null);
+      }
+    };
+  });
+}
+
+/** `IDBIndex.getAllRecords` (IndexedDB 3.0, not in every browser yet). */
+interface GetAllRecords {
+  getAllRecords(options: {
+    query: IDBKeyRange;
+    count: number;
+    direction: IDBCursorDirection;
+  }): IDBRequest<{ value: unknown }[]>;
+}
+
+function hasGetAllRecords(index: IDBIndex): index is IDBIndex & GetAllRecords {
+  return typeof (index as Partial<GetAllRecords>).getAllRecords === 'function';
+}

@@ -1,0 +1,55 @@
+/**
+ * The reader pages' head start: their boot script (entrypoints/reader-boot.ts) injects the
+ * extraction into the tab while the page's bundle is still loading, and lib/start-reading.ts takes
+ * that injection up. No runtime imports beyond these constants: it runs before anything paints.
+ */
+import type { browser } from 'wxt/browser';
+import type { InjectionResults } from './read-tab';
+import { MARKS, mark } from './reader-timing';
+
+/** The extraction script injected into the tab (built from entrypoints/extract.content). */
+export const EXTRACT_SCRIPT = '/content-scripts/extract.js';
+
+export interface EarlyRead {
+  tabId: Promise<number | undefined>;
+  injection: Promise<InjectionResults | undefined>;
+}
+
+type ExtensionApi = Pick<typeof browser, 'scripting' | 'tabs'>;
+
+const holder = globalThis as { __ledeEarlyRead?: EarlyRead };
+
+/** The extension API as the page has it (no polyfill this early), if any. */
+function extensionApi(): ExtensionApi | null {
+  const scope = globalThis as { browser?: ExtensionApi; chrome?: ExtensionApi };
+  return (scope.browser?.scripting ? scope.browser : scope.chrome) ?? null;
+}
+
+/**
+ * Starts the extraction for this reader page: the tab in `?tab=`, else the active tab (the
+ * popup). Saved articles (`?id=`) and pages without the scripting API skip it.
+ */
+export function startEarlyRead(search = location.search, api: ExtensionApi | null = extensionApi()): void {
+  const params = new URLSearchParams(search);
+  if (!api?.scripting || params.has('id')) return;
+  const param = params.get('tab');
+  const tabId =
+    param === null
+      ? api.tabs.query({ active: true, currentWindow: true }).then(([tab]) => tab?.id)
+      : Promise.resolve(/^\d+$/.test(param) ? Number(param) : undefined);
+  const injection = tabId.then((id) => {
+    if (id === undefined) return undefined;
+    mark(MARKS.extractStart);
+    return api.scripting.executeScript({ target: { tabId: id }, files: [EXTRACT_SCRIPT] });
+  }) as Promise<InjectionResults | undefined>;
+  // Handled by whoever takes it; this only keeps an unconsumed refusal out of the console.
+  injection.catch(() => {});
+  holder.__ledeEarlyRead = { tabId, injection };
+}
+
+/** The injection the boot script started for this page, once (a retry injects again). */
+export function takeEarlyRead(): EarlyRead | undefined {
+  const early = holder.__ledeEarlyRead;
+  holder.__ledeEarlyRead = undefined;
+  return early;
+}

@@ -17,6 +17,9 @@ const ARTICLES = Number(process.env.LEDE_BENCH_ARTICLES ?? 10_000);
 const EXT_DIR = resolve('.output/chrome-mv3-e2e');
 const FIRST_ROWS_MARK = 'lede:library-first-rows';
 const IDS_MARK = 'lede:library-ids';
+/** Measured loads of library.html (after one warm-up load), and the pause after populating. */
+const FIRST_ROWS_LOADS = 11;
+const SETTLE_MS = 5000;
 
 interface Harness {
   populate(n: number): Promise<{ ms: number; articles: number; images: number }>;
@@ -124,6 +127,10 @@ export async function run(): Promise<BenchSection> {
     let page = await harnessPage(open, code);
     const populated = await call(page, 'populate', ARTICLES);
     await page.close();
+    // Steady state, not the tail of a 150 MB bulk write: page loads right after it are 40–60 ms
+    // slower here (the storage backend is still busy with it). A library is opened long after
+    // its articles were written.
+    await new Promise((settled) => setTimeout(settled, SETTLE_MS));
 
     progress('open');
     // Open: fresh page each round, so Dexie opens from scratch.
@@ -145,7 +152,7 @@ export async function run(): Promise<BenchSection> {
     const loads: FirstRowsLoad[] = [];
     const blankLoads: FirstRowsLoad[] = [];
     const hasLibrary = existsSync(resolve(EXT_DIR, 'library.html'));
-    for (let r = 0; hasLibrary && r < 8; r++) {
+    for (let r = 0; hasLibrary && r <= FIRST_ROWS_LOADS; r++) {
       const lib = await open('library.html');
       await lib.waitForTimeout(1500);
       // Let the page finish its background work (the full id list, menus, storage estimate):
@@ -207,7 +214,7 @@ export async function run(): Promise<BenchSection> {
       '| measure | value | baseline (same run) | ratio | bar |',
       '|---|---|---|---|---|',
       `| DB open (median of 9) | ${ms(results.openMs)} | bare indexedDB.open ${ms(results.openBaselineRawIndexedDbMs)} | ${ratio(results.openMs, results.openBaselineRawIndexedDbMs)} | ≤ 100 ms ${pass(results.openMs, 100)} |`,
-      `| library first rows painted (Element Timing, median of 7 after a warm-up load, from navigation) | ${ms(results.firstRowsPaintedMs)} | bare extension page painted ${ms(results.firstRowsBaselineBlankPageMs)} | ${ratio(results.firstRowsPaintedMs, results.firstRowsBaselineBlankPageMs)} | ≤ 150 ms ${pass(results.firstRowsPaintedMs, 150)} |`,
+      `| library first rows painted (Element Timing, median of ${FIRST_ROWS_LOADS} after a warm-up load, from navigation) | ${ms(results.firstRowsPaintedMs)} | bare extension page painted ${ms(results.firstRowsBaselineBlankPageMs)} | ${ratio(results.firstRowsPaintedMs, results.firstRowsBaselineBlankPageMs)} | ≤ 150 ms ${pass(results.firstRowsPaintedMs, 150)} |`,
       `| … the page's own mark (task after the frame with the rows) | ${ms(results.firstRowsMarkMs)} | loading all rows (no virtualization) ${ms(results.firstRowsBaselineLoadAllMs)} | | |`,
       `| … of which page boot (DOMContentLoaded) | ${ms(results.firstRowsPageBootMs)} | | | |`,
       `| search p50 (${search.times.length} queries, first screen of results as the library shows it) | ${ms(results.searchP50Ms)} | full scan filter() ${ms(results.searchBaselineFullScanMs)} | ${ratio(results.searchP50Ms, results.searchBaselineFullScanMs)} | ≤ 50 ms ${pass(results.searchP50Ms, 50)} |`,

@@ -173,6 +173,7 @@ function fixMedia(el: Element, ctx: Context): void {
   }
 }
 
+const FRAMESET_TAG = /<(\/?)frameset\b/gi;
 const START_TAG = /<[a-zA-Z](?:[^>"']|"[^"]*"|'[^']*')*>/g;
 const HANDLER_ATTR = /([\s"'/])on([a-z-]+)(\s*=)/gi;
 
@@ -223,7 +224,12 @@ export function sanitizeArticleHtml(html: string, win: WindowLike, options: Sani
   context = ctx;
   let fragment: DocumentFragment;
   try {
-    fragment = purify.sanitize(defuseHandlers(html), CONFIG) as unknown as DocumentFragment;
+    const dirty = defuseHandlers(html);
+    // A <frameset> before any text makes the parsed document a frameset document, which has no
+    // body, and DOMPurify then returns null. Frames are never article content: read them as divs.
+    fragment = (purify.sanitize(dirty, CONFIG) ??
+      purify.sanitize(dirty.replace(FRAMESET_TAG, '<$1div'), CONFIG) ??
+      purify.sanitize('', CONFIG)) as unknown as DocumentFragment;
   } finally {
     context = null;
   }

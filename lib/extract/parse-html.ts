@@ -14,5 +14,9 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 export function parseHtml(html: string, url: string): Document {
   // A bare VirtualConsole drops everything (CSS errors, "not implemented" notices).
   const { window } = new JSDOM('', { url, virtualConsole: new VirtualConsole() });
-  return new window.DOMParser().parseFromString(html, 'text/html');
+  const doc = new window.DOMParser().parseFromString(html, 'text/html');
+  // A <base> without an href does nothing in a browser. jsdom's selector engine takes one that
+  // has only a prefixed `xlink:href` for base[href], then throws reading the page's base URL.
+  for (const base of doc.querySelectorAll('base')) if (!base.hasAttribute('href')) base.remove();
+  return doc;
 }

@@ -48,3 +48,10 @@ test('gives the same result on a document with a window (live page) as on a pars
   expect(a?.textContent).toBe(b?.textContent);
   expect(a?.contentHtml).toBe(b?.contentHtml);
 });
+
+test('a <base> with no href (only a prefixed xlink:href) is ignored, as browsers do, not a crash', () => {
+  const html =
+    '<!doctype html><html><head><title>t</title></head><body><base xlink:href="javascript:alert(1)"><p>Words of the story.</p></body></html>';
+  const article = extractArticle(htmlDoc(html), FIXTURE_URL);
+  expect(article?.textContent).toBe('Words of the story.');
+});

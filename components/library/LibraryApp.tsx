@@ -122,8 +122,8 @@ export function LibraryApp({ firstScreen }: LibraryAppProps) {
     (async () => {
       const screen = firstScreenRows();
       if (mine === 1 && isDefaultQuery(query)) {
-        // First paint of the unfiltered library: the newest rows straight from a cursor, without
-        // waiting for the full id list (which follows and makes the whole list scrollable).
+        // First paint of the unfiltered library: the newest rows from the boot script's read,
+        // without waiting for the full id list (which follows and makes the whole list scrollable).
         // Only the page's first request: "Try again" after an error reads everything afresh.
         const first = await (firstScreen ?? loadFirstScreen());
         if (mine !== request.current) return;

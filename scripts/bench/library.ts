@@ -147,8 +147,8 @@ export async function run(): Promise<BenchSection> {
     // would be counted as the library's). Two readings per load: the browser's paint time of the
     // row titles (Element Timing, `elementtiming="library-row"`: when the frame with them was
     // presented), and the page's own mark (the task after the frame that committed them).
-    // Load 0 is a warm-up, as in the reader bench: a page's first load compiles its scripts (later
-    // loads use the code cache, as a reader's browser does); it is reported on its own.
+    // Load 0 is a warm-up, as in the reader bench: a page's first load in a fresh browser is
+    // slower (its scripts are compiled the first time); it is reported on its own.
     const loads: FirstRowsLoad[] = [];
     const blankLoads: FirstRowsLoad[] = [];
     const hasLibrary = existsSync(resolve(EXT_DIR, 'library.html'));

@@ -45,11 +45,8 @@ export function unsafeMarkup(doc: Document, options: { site?: string } = {}): st
       const squashed = attr.value.replace(/[\s\u0000-\u001f]/g, '').toLowerCase();
       if (/^(?:javascript|vbscript|chrome|file):/.test(squashed) || squashed.startsWith('data:text'))
         found.push(`${name}=${attr.value}`);
-      else if (
-        (name === 'href' || name === 'action' || name === 'formaction') &&
-        squashed.startsWith('data:')
-      )
-        found.push(`${name}=data:`);
+      // A data: document a click would open (an href on anything but a link does nothing).
+      else if (navigates(el.localName, name) && squashed.startsWith('data:')) found.push(`${name}=data:`);
       if (options.site && LOADING_ATTRIBUTES.has(name) && LOADING_ELEMENTS.has(el.localName)) {
         for (const url of loadedUrls(name, attr.value)) {
           const host = hostOf(url);
@@ -61,6 +58,12 @@ export function unsafeMarkup(doc: Document, options: { site?: string } = {}): st
     }
   }
   return found;
+}
+
+/** Whether following this attribute opens a document: a link's href, a form's action. */
+function navigates(element: string, attribute: string): boolean {
+  if (attribute === 'href') return element === 'a' || element === 'area';
+  return attribute === 'action' || attribute === 'formaction';
 }
 
 /** The URLs of a `src`/`poster` value, or of each `srcset` candidate ("url 2x, url 480w"). */

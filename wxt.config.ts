@@ -19,7 +19,7 @@ export default defineConfig({
     description: 'Read the news without the clutter: clean articles, who said what, and an offline library.',
     // unlimitedStorage: saved articles and their images must not be evicted or capped.
     permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage'],
-    // Asked for only when saving an article whose images are on other hosts (see lib/save-article.ts).
+    // Asked for only when saving an article whose images are on other hosts (see lib/library/save-article.ts).
     optional_host_permissions: ['<all_urls>'],
     ...(mode === 'e2e' ? { host_permissions: E2E_HOSTS } : {}),
     commands: {

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import type { Article } from '@/lib/extract/article';
 import { formatPublished } from '@/lib/format-date';
-import { withOfflineImages } from '@/lib/offline-images';
+import { withOfflineImages } from '@/lib/library/offline-images';
 import { safeImageUrl, sanitizeArticleHtml } from '@/lib/sanitize';
 import { Icon } from './Icon';
 
@@ -36,7 +36,7 @@ export interface ArticleViewProps {
   children?: ComponentChildren;
   /**
    * A saved article (library): original image URL → object URL of its stored copy. Images then
-   * come only from there and nothing else in the body loads (see lib/offline-images).
+   * come only from there and nothing else in the body loads (see lib/library/offline-images).
    */
   offlineImages?: ReadonlyMap<string, string>;
 }

@@ -1,9 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Article } from '@/lib/extract/article';
-import type { ReadResult } from '@/lib/read-tab';
-import { type ReaderState, stateOfResult } from '@/lib/reader-state';
-import { applySettings, type ReaderSettings } from '@/lib/settings';
+import type { ReadResult } from '@/lib/reader/read-tab';
+import { type ReaderState, stateOfResult } from '@/lib/reader/reader-state';
+import { applySettings, type ReaderSettings } from '@/lib/settings/settings';
 import { ArticleView } from './ArticleView';
 import { Icon } from './Icon';
 import { EmptyState, ErrorState, LoadingState, RestrictedState } from './ReaderStates';

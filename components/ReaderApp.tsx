@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { ReadResult } from '@/lib/read-tab';
-import { MARKS, markAfterPaint } from '@/lib/reader-timing';
-import { loadSettings, type ReaderSettings, saveSettings, watchSettings } from '@/lib/settings';
+import type { ReadResult } from '@/lib/reader/read-tab';
+import { MARKS, markAfterPaint } from '@/lib/reader/reader-timing';
+import { loadSettings, type ReaderSettings, saveSettings, watchSettings } from '@/lib/settings/settings';
 import { Highlights } from './Highlights';
 import { Reader, type ReaderProps } from './Reader';
 

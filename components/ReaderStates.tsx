@@ -1,4 +1,4 @@
-import type { RestrictedReason } from '@/lib/restricted-url';
+import type { RestrictedReason } from '@/lib/reader/restricted-url';
 import { Icon, type IconName } from './Icon';
 
 function StateCard(props: {

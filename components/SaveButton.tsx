@@ -2,9 +2,14 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { annotate } from '@/lib/annotate/annotate';
 import type { StoredEntity, StoredQuote } from '@/lib/db/schema';
 import type { Article } from '@/lib/extract/article';
-import { requestImageAccess } from '@/lib/request-image-access';
+import { requestImageAccess } from '@/lib/library/request-image-access';
+import {
+  articleImageUrls,
+  describeImageReport,
+  imageOrigins,
+  saveWithImages,
+} from '@/lib/library/save-article';
 import { sanitizeArticleHtml } from '@/lib/sanitize';
-import { articleImageUrls, describeImageReport, imageOrigins, saveWithImages } from '@/lib/save-article';
 import './save-button.css';
 
 type SaveState =

@@ -6,7 +6,7 @@ import {
   type LineWidth,
   type ReaderSettings,
   type Theme,
-} from '@/lib/settings';
+} from '@/lib/settings/settings';
 
 interface Option<T extends string> {
   value: T;

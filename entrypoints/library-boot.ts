@@ -5,7 +5,7 @@
  */
 import { defineUnlistedScript } from '#imports';
 import { startFirstScreenRead } from '@/lib/db/first-screen';
-import { applyCachedSettings } from '@/lib/settings-core';
+import { applyCachedSettings } from '@/lib/settings/settings-core';
 
 export default defineUnlistedScript(() => {
   startFirstScreenRead();

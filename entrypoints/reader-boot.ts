@@ -4,8 +4,8 @@
  * starts in the tab while the page's bundle is still loading.
  */
 import { defineUnlistedScript } from '#imports';
-import { startEarlyRead } from '@/lib/early-read';
-import { applyCachedSettings } from '@/lib/settings-core';
+import { startEarlyRead } from '@/lib/reader/early-read';
+import { applyCachedSettings } from '@/lib/settings/settings-core';
 
 export default defineUnlistedScript(() => {
   applyCachedSettings();

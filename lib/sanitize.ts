@@ -1,6 +1,6 @@
 import createDOMPurify, { type Config, type DOMPurify, type WindowLike } from 'dompurify';
 import { normalizeHeadings } from './normalize-headings';
-import { registrableDomain } from './registrable-domain';
+import { registrableDomain } from './url/registrable-domain';
 
 /** HTML that went through `sanitizeArticleHtml`: the only HTML the reader ever renders. */
 export type SanitizedHtml = string & { readonly __sanitized: unique symbol };

@@ -7,7 +7,7 @@ import { toCliAnnotations } from '../lib/annotate/to-cli-annotations';
 import type { Article } from '../lib/extract/article';
 import { extractPage } from '../lib/extract/extract-article';
 import { loadPage, readPageHtml } from '../lib/extract/load-page';
-import { failedRecord, type PageRecord, pageName, pageRecord } from '../lib/extract/page-record';
+import { failedRecord, type PageRecord, pageName, pageRecord } from '../lib/pipeline/page-record';
 
 export interface FileResult {
   record: PageRecord;

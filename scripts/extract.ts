@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import TurndownService from 'turndown';
 import type { Article } from '../lib/extract/article';
-import { failedRecord, PAGE_FILE, type PageRecord, pageName } from '../lib/extract/page-record';
+import { failedRecord, PAGE_FILE, type PageRecord, pageName } from '../lib/pipeline/page-record';
 import type { FileResult } from './extract-file';
 
 type Format = 'json' | 'markdown' | 'text';

@@ -4,7 +4,7 @@ import { earlyFirstScreen, firstScreenRows, ROW_HEIGHT } from '@/lib/db/first-sc
 import type { StoredArticle } from '@/lib/db/schema';
 import { formatBytes, storageEstimate } from '@/lib/db/storage-estimate';
 import { type ArticleSummary, toSummary } from '@/lib/db/summary';
-import { afterNextPaint } from '@/lib/reader-timing';
+import { afterNextPaint } from '@/lib/reader/reader-timing';
 import { downloadBlob } from './download-blob';
 import { type FilterState, isFiltered, LibraryFilters, NO_FILTERS } from './LibraryFilters';
 import { LibraryRow, LibraryRowSkeleton, type RowActions } from './LibraryRow';
@@ -292,7 +292,7 @@ export function LibraryApp({ firstScreen }: LibraryAppProps) {
 
   // Export and import code (turndown, zip, validation) loads only when used: the list paints sooner.
   const exportMarkdown = async () => {
-    const { articleToMarkdown, markdownFileName } = await import('@/lib/markdown-export');
+    const { articleToMarkdown, markdownFileName } = await import('@/lib/library/markdown-export');
     const { db, getArticle } = await data();
     const articles = (await Promise.all([...selected].map((id) => getArticle(db, id)))).filter(
       (a): a is StoredArticle => !!a,
@@ -303,7 +303,7 @@ export function LibraryApp({ firstScreen }: LibraryAppProps) {
         markdownFileName(articles[0]),
       );
     } else if (articles.length > 1) {
-      const { zipFiles } = await import('@/lib/zip-files');
+      const { zipFiles } = await import('@/lib/library/zip-files');
       const files = articles.map((a) => ({ name: markdownFileName(a), text: articleToMarkdown(a) }));
       downloadBlob(zipFiles(files), 'lede-articles.zip');
     }

@@ -3,8 +3,8 @@ import { getArticle, getArticleImages, setRead, setReadingPosition } from '@/lib
 import { libraryDb } from '@/lib/db/library-db';
 import type { StoredArticle } from '@/lib/db/schema';
 import type { Article } from '@/lib/extract/article';
-import type { ReadResult } from '@/lib/read-tab';
-import type { ReaderSettings } from '@/lib/settings';
+import type { ReadResult } from '@/lib/reader/read-tab';
+import type { ReaderSettings } from '@/lib/settings/settings';
 import { ReaderApp } from '../ReaderApp';
 import { SaveButton } from '../SaveButton';
 

@@ -2,11 +2,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { LibraryLink } from '@/components/library/LibraryLink';
 import { ReaderApp } from '@/components/ReaderApp';
 import { SaveButton } from '@/components/SaveButton';
-import { commandShortcut } from '@/lib/command-shortcut';
-import { OPEN_READER_COMMAND, openReaderTab } from '@/lib/open-reader-tab';
-import type { ReadResult } from '@/lib/read-tab';
-import type { ReaderSettings } from '@/lib/settings';
-import { startReading } from '@/lib/start-reading';
+import { commandShortcut } from '@/lib/reader/command-shortcut';
+import { OPEN_READER_COMMAND, openReaderTab } from '@/lib/reader/open-reader-tab';
+import type { ReadResult } from '@/lib/reader/read-tab';
+import { startReading } from '@/lib/reader/start-reading';
+import type { ReaderSettings } from '@/lib/settings/settings';
 
 export function App(props: {
   tabId: Promise<number | undefined>;

@@ -1,9 +1,9 @@
 import { LibraryLink } from '@/components/library/LibraryLink';
 import { ReaderApp } from '@/components/ReaderApp';
 import { SaveButton } from '@/components/SaveButton';
-import type { ReadResult } from '@/lib/read-tab';
-import type { ReaderSettings } from '@/lib/settings';
-import { startReading } from '@/lib/start-reading';
+import type { ReadResult } from '@/lib/reader/read-tab';
+import { startReading } from '@/lib/reader/start-reading';
+import type { ReaderSettings } from '@/lib/settings/settings';
 
 /** The full-tab reader (`reader.html?tab=<id>`): the popup's view at full width. */
 export function App(props: {

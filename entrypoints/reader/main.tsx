@@ -1,9 +1,9 @@
 import '@/components/reader.css';
 import { render } from 'preact';
-import { MARKS, mark } from '@/lib/reader-timing';
-import { applySettings, cachedSettings } from '@/lib/settings';
-import { startReading } from '@/lib/start-reading';
-import { targetTabId } from '@/lib/target-tab';
+import { MARKS, mark } from '@/lib/reader/reader-timing';
+import { startReading } from '@/lib/reader/start-reading';
+import { targetTabId } from '@/lib/reader/target-tab';
+import { applySettings, cachedSettings } from '@/lib/settings/settings';
 import { App } from './App';
 
 mark(MARKS.boot);

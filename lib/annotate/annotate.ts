@@ -1,3 +1,4 @@
+// lib/annotate: quotes, their speakers and named entities, found in an article's text (pure, no DOM).
 import type { Article } from '../extract/article';
 import type { Annotations } from './annotations';
 import { attributeSpeakers } from './attribute-speakers';

@@ -1,5 +1,6 @@
+// lib/db: the IndexedDB library (Dexie) — schema and upgrades, intent-level reads and writes, backup.
 import type { Article } from '../extract/article';
-import { canonicalUrl, siteOf } from './canonical-url';
+import { canonicalUrl, siteOf } from '../url/canonical-url';
 import { isQuotaError, StorageFullError } from './errors';
 import {
   type ArticleRow,

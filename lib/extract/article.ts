@@ -14,7 +14,7 @@ export interface Article {
   url: string;
   /**
    * The address the page declares as its own (JSON-LD url, og:url or rel=canonical), absolute;
-   * the library saves the article under it. Page-supplied: lib/db/canonical-url checks it.
+   * the library saves the article under it. Page-supplied: lib/url/canonical-url checks it.
    */
   canonicalUrl: string | null;
   title: string;

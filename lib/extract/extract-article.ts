@@ -1,3 +1,4 @@
+// lib/extract: a page's DOM in, a clean article out — Readability plus our cleaning and metadata.
 import { Readability } from '@mozilla/readability';
 import type { Article } from './article';
 import { blockText } from './block-text';

@@ -1,3 +1,4 @@
+// lib/highlight: annotation ranges turned into marks in the rendered article, leaving its markup intact.
 import type { Annotations, EntityType } from '../annotate/annotations';
 import { type NodePiece, piecesOf, type TextMap } from './text-map';
 

@@ -12,6 +12,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { extractArticle } from '../../lib/extract/extract-article';
+import { parseHtml } from '../../lib/extract/parse-html';
 import {
   checkSeed,
   corpusHtml,
@@ -20,8 +21,7 @@ import {
   SCORER,
   SEED_HTML,
   seedGold,
-} from '../../lib/extract/extraction-corpus';
-import { parseHtml } from '../../lib/extract/parse-html';
+} from '../../tests/support/extraction-corpus';
 import type { BenchSection } from '../bench';
 
 type Extractor = 'ours' | 'plain';

@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { MARKS } from '../../lib/reader-timing';
+import { MARKS } from '../../lib/reader/reader-timing';
 import { launchExtension } from '../../tests/e2e/support/extension';
 import { seedHtml, startFixtureServer } from '../../tests/e2e/support/fixture-server';
 import type { BenchSection } from '../bench';

@@ -6,7 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Highlights, quotesBySpeaker } from '@/components/Highlights';
 import { ReaderApp } from '@/components/ReaderApp';
 import type { Article } from '@/lib/extract/article';
-import { DEFAULT_SETTINGS, loadSettings } from '@/lib/settings';
+import { DEFAULT_SETTINGS, loadSettings } from '@/lib/settings/settings';
 
 const BODY =
   '<p>NATO Secretary-General Jens Stoltenberg said on Monday in Kyiv: “We stand with Ukraine.”</p>' +

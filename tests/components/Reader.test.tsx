@@ -4,8 +4,8 @@ import { act } from 'preact/test-utils';
 import { afterEach, expect, test, vi } from 'vitest';
 import { Reader } from '@/components/Reader';
 import type { Article } from '@/lib/extract/article';
-import type { ReadResult } from '@/lib/read-tab';
-import { DEFAULT_SETTINGS } from '@/lib/settings';
+import type { ReadResult } from '@/lib/reader/read-tab';
+import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
 
 const candidate: Article = {
   url: 'https://example.com/dashboard',

@@ -26,7 +26,7 @@ describe('the production manifest', () => {
       'unlimitedStorage',
     ]);
     expect(prod.host_permissions).toBeUndefined();
-    // Optional only: asked for at the moment an article's images are saved (lib/save-article.ts).
+    // Optional only: asked for at the moment an article's images are saved (lib/library/save-article.ts).
     expect(prod.optional_host_permissions ?? []).toEqual(['<all_urls>']);
   });
 

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { formatPublished } from '@/lib/format-date';
-import { registrableDomain } from '@/lib/registrable-domain';
+import { registrableDomain } from '@/lib/url/registrable-domain';
 
 test('a date without a time never shifts a day', () => {
   expect(formatPublished('2024-04-30', 'en-US')).toBe('April 30, 2024');

@@ -1,8 +1,8 @@
 import { pathToFileURL } from 'node:url';
 import { expect, test } from 'vitest';
 import { extractArticle } from '@/lib/extract/extract-article';
-import { corpusAvailable, corpusHtml, corpusPages, SCORER } from '@/lib/extract/extraction-corpus';
 import { parseHtml } from '@/lib/extract/parse-html';
+import { corpusAvailable, corpusHtml, corpusPages, SCORER } from '@/tests/support/extraction-corpus';
 
 /**
  * The level reached on the 121 dev pages (bench: F1 0.9836), minus 0.003 for harmless drift.

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { extractArticle } from '@/lib/extract/extract-article';
-import { checkSeed, corpusAvailable, SEED_HTML, seedGold } from '@/lib/extract/extraction-corpus';
 import { parseHtml } from '@/lib/extract/parse-html';
+import { checkSeed, corpusAvailable, SEED_HTML, seedGold } from '@/tests/support/extraction-corpus';
 
 test.skipIf(!corpusAvailable())(
   'the seed page matches its gold: metadata, every body sentence, none of the noise',

@@ -1,5 +1,5 @@
 import TurndownService from 'turndown';
-import type { StoredArticle } from './db/schema';
+import type { StoredArticle } from '../db/schema';
 
 let service: TurndownService | undefined;
 

@@ -3,7 +3,7 @@
  * localStorage copy and how they are put on the page. The boot scripts (entrypoints/*-boot.ts)
  * apply them before anything paints; lib/settings.ts adds the storage that is their source of truth.
  */
-import type { HighlightLayers } from './highlight/apply-highlights';
+import type { HighlightLayers } from '../highlight/apply-highlights';
 
 export type Theme = 'auto' | 'light' | 'sepia' | 'dark';
 export type FontFamily = 'serif' | 'sans';

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { expect, test } from 'vitest';
-import { attachStoredImages, detachImageSources } from '@/lib/offline-images';
+import { attachStoredImages, detachImageSources } from '@/lib/library/offline-images';
 
 test('detached HTML keeps no URL the browser would load', () => {
   const html = detachImageSources(
@@ -42,7 +42,7 @@ test('stored images get object URLs, missing ones are marked', () => {
 });
 
 test('sanitized HTML of a saved article points images at stored copies and loads nothing else', async () => {
-  const { withOfflineImages } = await import('@/lib/offline-images');
+  const { withOfflineImages } = await import('@/lib/library/offline-images');
   const html = withOfflineImages(
     '<figure><picture><source srcset="https://x/big.webp"><img src="https://x/a.png" srcset="https://x/a2.png 2x" alt="A"></picture></figure>' +
       '<img data-lede-blocked-src="https://cdn.y/b.png" alt="B"><img src="https://x/c.png" alt=""><video poster="https://x/p.jpg" src="https://x/v.mp4"></video>',

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import type { Article } from '@/lib/extract/article';
-import { stateOfResult } from '@/lib/reader-state';
+import { stateOfResult } from '@/lib/reader/reader-state';
 
 const article: Article = {
   url: 'https://example.com/a',

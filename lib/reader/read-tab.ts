@@ -1,7 +1,8 @@
+// lib/reader: reading a tab — injecting the extraction, the reader's states and timing, which URLs are closed to it.
 import { browser } from 'wxt/browser';
+import type { Article } from '../extract/article';
+import type { ExtractedPage } from '../extract/extract-article';
 import { EXTRACT_SCRIPT } from './early-read';
-import type { Article } from './extract/article';
-import type { ExtractedPage } from './extract/extract-article';
 import { type RestrictedReason, restrictedReasonOfError, restrictedReasonOfUrl } from './restricted-url';
 
 /** What reading a tab can give: every outcome the reader has a state for. */

@@ -1,4 +1,4 @@
-import type { Article } from './extract/article';
+import type { Article } from '../extract/article';
 import type { ReadResult } from './read-tab';
 import type { RestrictedReason } from './restricted-url';
 

@@ -1,5 +1,6 @@
+// lib/pipeline: extraction and annotation put together for the CLI (lib/extract never imports lib/annotate).
 import type { CliAnnotations } from '../annotate/to-cli-annotations';
-import type { Article } from './article';
+import type { Article } from '../extract/article';
 
 /** Names of saved pages the CLI reads. */
 export const PAGE_FILE = /\.html?(?:\.gz)?$/i;

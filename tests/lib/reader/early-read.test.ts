@@ -1,5 +1,5 @@
 import { afterEach, expect, test, vi } from 'vitest';
-import { EXTRACT_SCRIPT, startEarlyRead, takeEarlyRead } from '@/lib/early-read';
+import { EXTRACT_SCRIPT, startEarlyRead, takeEarlyRead } from '@/lib/reader/early-read';
 
 /** The two extension APIs the boot script uses, with the active tab 42. */
 function fakeApi() {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { canonicalUrl, siteOf } from '@/lib/db/canonical-url';
+import { canonicalUrl, siteOf } from '@/lib/url/canonical-url';
 
 describe('canonicalUrl', () => {
   test('strips tracking parameters and the fragment, keeps real parameters sorted', () => {

@@ -1,3 +1,4 @@
+// lib/url: URL and domain helpers — one library key per article, sites compared by registrable domain.
 /**
  * Query parameters that identify the click, not the page: stripped so the same article saved
  * from a newsletter, a social post and the site itself is one library entry.

@@ -1,10 +1,11 @@
+// lib/library: saving an article with its images, and exporting it (Markdown, zip); lib/db stores it.
 /**
  * Saving from the reader: collects the article's images as Blobs (for offline reading) and
  * hands everything to lib/db in one call. lib/db is imported lazily so the popup's initial
  * bundle does not carry Dexie.
  */
-import type { SaveInput, SaveResult } from './db/articles';
-import type { ImageReport } from './db/schema';
+import type { SaveInput, SaveResult } from '../db/articles';
+import type { ImageReport } from '../db/schema';
 
 /** Images stored per article at most. Stated in the README; larger articles keep the rest online. */
 export const IMAGE_CAP_BYTES = 15 * 1024 * 1024;
@@ -134,8 +135,8 @@ export interface SaveRequest extends Omit<SaveInput, 'images' | 'imageReport'> {
  */
 export async function saveWithImages(request: SaveRequest): Promise<SaveResult> {
   const [{ saveArticle }, { libraryDb }] = await Promise.all([
-    import('./db/articles'),
-    import('./db/library-db'),
+    import('../db/articles'),
+    import('../db/library-db'),
   ]);
   const db = libraryDb();
   const urls = articleImageUrls(request.html, request.article.url, request.article.leadImage?.src);

@@ -9,7 +9,7 @@ import {
   loadSettings,
   normalizeSettings,
   saveSettings,
-} from '@/lib/settings';
+} from '@/lib/settings/settings';
 
 describe('normalizeSettings', () => {
   test('fills gaps with defaults and rejects invalid values', () => {

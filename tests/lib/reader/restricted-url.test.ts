@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { restrictedReasonOfError, restrictedReasonOfUrl } from '@/lib/restricted-url';
+import { restrictedReasonOfError, restrictedReasonOfUrl } from '@/lib/reader/restricted-url';
 
 describe('restrictedReasonOfUrl', () => {
   test.each([

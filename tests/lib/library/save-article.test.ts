@@ -6,7 +6,7 @@ import {
   type FetchLike,
   fetchImages,
   imageOrigins,
-} from '@/lib/save-article';
+} from '@/lib/library/save-article';
 
 test('image URLs are absolute, http(s), deduplicated, lead image first', () => {
   const html =

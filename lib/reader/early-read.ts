@@ -1,6 +1,6 @@
 /**
  * The reader pages' head start: their boot script (entrypoints/reader-boot.ts) injects the
- * extraction into the tab while the page's bundle is still loading, and lib/start-reading.ts takes
+ * extraction into the tab while the page's bundle is still loading, and lib/reader/start-reading.ts takes
  * that injection up. No runtime imports beyond these constants: it runs before anything paints.
  */
 import type { browser } from 'wxt/browser';

@@ -2,7 +2,7 @@ import { beforeEach, expect, test, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Article } from '@/lib/extract/article';
-import { readTab } from '@/lib/read-tab';
+import { readTab } from '@/lib/reader/read-tab';
 
 async function openTab(url: string): Promise<number> {
   const tab = await fakeBrowser.tabs.create({ url });

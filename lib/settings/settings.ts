@@ -1,3 +1,4 @@
+// lib/settings: the reader's settings — stored in storage.local, cached for the pre-paint boot scripts.
 import { storage } from '#imports';
 import { DEFAULT_SETTINGS, normalizeSettings, type ReaderSettings, writeCache } from './settings-core';
 

@@ -5,8 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Article } from './article';
-import { readPageHtml } from './load-page';
+import type { Article } from '../../lib/extract/article';
+import { readPageHtml } from '../../lib/extract/load-page';
 
 export const SHARED_DIR = resolve(
   process.env.LEDE_SHARED ?? fileURLToPath(new URL('../../../shared', import.meta.url)),

@@ -1,8 +1,8 @@
 import { crc32 as zlibCrc32 } from 'node:zlib';
 import { expect, test } from 'vitest';
 import type { StoredArticle } from '@/lib/db/schema';
-import { articleToMarkdown, markdownFileName } from '@/lib/markdown-export';
-import { zipFiles } from '@/lib/zip-files';
+import { articleToMarkdown, markdownFileName } from '@/lib/library/markdown-export';
+import { zipFiles } from '@/lib/library/zip-files';
 
 const article = {
   id: '0abc-1',

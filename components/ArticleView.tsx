@@ -28,11 +28,11 @@ function bodyShowsImage(bodyHtml: string, src: string): boolean {
   return false;
 }
 
-export interface ArticleViewProps {
+interface ArticleViewProps {
   article: Article;
   /** Load images from other sites without asking (the reader's setting). */
   thirdPartyImages: boolean;
-  /** Rendered after the body, e.g. the highlights legend or panel (issue 4). */
+  /** Rendered after the body, e.g. the highlights legend or panel. */
   children?: ComponentChildren;
   /**
    * A saved article (library): original image URL → object URL of its stored copy. Images then

@@ -5,7 +5,7 @@ import { loadSettings, type ReaderSettings, saveSettings, watchSettings } from '
 import { Highlights } from './Highlights';
 import { Reader, type ReaderProps } from './Reader';
 
-export interface ReaderAppProps extends Omit<ReaderProps, 'settings' | 'onSettingsChange' | 'reload'> {
+interface ReaderAppProps extends Omit<ReaderProps, 'settings' | 'onSettingsChange' | 'reload'> {
   /** Settings read synchronously before the first render (from the localStorage cache). */
   initialSettings: ReaderSettings;
   reload: () => Promise<ReadResult>;

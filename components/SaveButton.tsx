@@ -19,7 +19,7 @@ type SaveState =
   | { kind: 'saved'; id: string; note: string | null }
   | { kind: 'error'; message: string };
 
-export interface SaveButtonProps {
+interface SaveButtonProps {
   article: Article;
   /** Highlights to store with the article; by default `annotate(article)` at save time. */
   annotations?: { quotes: StoredQuote[]; entities: StoredEntity[] };

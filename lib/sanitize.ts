@@ -3,9 +3,9 @@ import { normalizeHeadings } from './normalize-headings';
 import { registrableDomain } from './url/registrable-domain';
 
 /** HTML that went through `sanitizeArticleHtml`: the only HTML the reader ever renders. */
-export type SanitizedHtml = string & { readonly __sanitized: unique symbol };
+type SanitizedHtml = string & { readonly __sanitized: unique symbol };
 
-export interface SanitizeOptions {
+interface SanitizeOptions {
   /** The article's URL: relative URLs resolve against it and its site decides which images load. */
   baseUrl: string;
   /**
@@ -15,7 +15,7 @@ export interface SanitizeOptions {
   allowThirdPartyMedia?: boolean;
 }
 
-export interface SanitizeResult {
+interface SanitizeResult {
   html: SanitizedHtml;
   /** Images kept but not loaded because they come from another site (see `BLOCKED_SRC_ATTR`). */
   blockedImages: number;

@@ -35,6 +35,99 @@ export function isFiltered(f: FilterState): boolean {
   );
 }
 
+type Choice<T extends string> = readonly [value: T, label: string];
+
+const SHELVES: readonly Choice<FilterState['shelf']>[] = [
+  ['inbox', 'Library'],
+  ['archived', 'Archive'],
+  ['all', 'Everything'],
+];
+const READ_STATES: readonly Choice<FilterState['read']>[] = [
+  ['any', 'Read and unread'],
+  ['unread', 'Unread'],
+  ['read', 'Read'],
+];
+
+/** A menu of `values`, after one for all of them (the empty value). */
+function anyOf(all: string, values: string[]): Choice<string>[] {
+  return [['', all], ...values.map((value): Choice<string> => [value, value])];
+}
+
+function FilterSelect<T extends string>({
+  label,
+  value,
+  choices,
+  onChange,
+  testId,
+}: {
+  label: string;
+  value: T;
+  choices: readonly Choice<T>[];
+  onChange: (value: T) => void;
+  testId: string;
+}) {
+  return (
+    <label>
+      {label}
+      <select value={value} onChange={(e) => onChange(e.currentTarget.value as T)} data-testid={testId}>
+        {choices.map(([choice, text]) => (
+          <option key={choice} value={choice}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function EntityFilter({
+  type,
+  name,
+  names,
+  onType,
+  onName,
+  onFocus,
+}: {
+  type: FilterState['entityType'];
+  name: string;
+  names: string[];
+  onType: (type: FilterState['entityType']) => void;
+  onName: (name: string) => void;
+  onFocus: () => void;
+}) {
+  return (
+    <fieldset class="entity-filter">
+      <legend>Mentions</legend>
+      <select
+        aria-label="Kind of entity"
+        value={type}
+        onChange={(e) => onType(e.currentTarget.value as FilterState['entityType'])}
+        data-testid="filter-entity-type"
+      >
+        <option value="">Anyone or anything</option>
+        <option value="person">Person</option>
+        <option value="organization">Organization</option>
+        <option value="place">Place</option>
+      </select>
+      <input
+        type="text"
+        list="entity-names"
+        aria-label="Name of a person, organization or place"
+        placeholder="e.g. Stoltenberg"
+        value={name}
+        onFocus={onFocus}
+        onInput={(e) => onName(e.currentTarget.value)}
+        data-testid="filter-entity"
+      />
+      <datalist id="entity-names">
+        {names.map((entity) => (
+          <option key={entity} value={entity} />
+        ))}
+      </datalist>
+    </fieldset>
+  );
+}
+
 export function LibraryFilters({
   value,
   sites,
@@ -67,60 +160,34 @@ export function LibraryFilters({
         }}
       />
       <div class="filter-row">
-        <label>
-          Show
-          <select
-            value={value.shelf}
-            onChange={(e) => set('shelf', e.currentTarget.value as FilterState['shelf'])}
-            data-testid="filter-shelf"
-          >
-            <option value="inbox">Library</option>
-            <option value="archived">Archive</option>
-            <option value="all">Everything</option>
-          </select>
-        </label>
-        <label>
-          Status
-          <select
-            value={value.read}
-            onChange={(e) => set('read', e.currentTarget.value as FilterState['read'])}
-            data-testid="filter-read"
-          >
-            <option value="any">Read and unread</option>
-            <option value="unread">Unread</option>
-            <option value="read">Read</option>
-          </select>
-        </label>
-        <label>
-          Site
-          <select
-            value={value.site}
-            onChange={(e) => set('site', e.currentTarget.value)}
-            data-testid="filter-site"
-          >
-            <option value="">All sites</option>
-            {sites.map((site) => (
-              <option key={site} value={site}>
-                {site}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Tag
-          <select
-            value={value.tag}
-            onChange={(e) => set('tag', e.currentTarget.value)}
-            data-testid="filter-tag"
-          >
-            <option value="">All tags</option>
-            {tags.map((tag) => (
-              <option key={tag} value={tag}>
-                {tag}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Show"
+          value={value.shelf}
+          choices={SHELVES}
+          onChange={(v) => set('shelf', v)}
+          testId="filter-shelf"
+        />
+        <FilterSelect
+          label="Status"
+          value={value.read}
+          choices={READ_STATES}
+          onChange={(v) => set('read', v)}
+          testId="filter-read"
+        />
+        <FilterSelect
+          label="Site"
+          value={value.site}
+          choices={anyOf('All sites', sites)}
+          onChange={(v) => set('site', v)}
+          testId="filter-site"
+        />
+        <FilterSelect
+          label="Tag"
+          value={value.tag}
+          choices={anyOf('All tags', tags)}
+          onChange={(v) => set('tag', v)}
+          testId="filter-tag"
+        />
         <label class="check">
           <input
             type="checkbox"
@@ -130,35 +197,14 @@ export function LibraryFilters({
           />
           Favourites
         </label>
-        <fieldset class="entity-filter">
-          <legend>Mentions</legend>
-          <select
-            aria-label="Kind of entity"
-            value={value.entityType}
-            onChange={(e) => set('entityType', e.currentTarget.value as FilterState['entityType'])}
-            data-testid="filter-entity-type"
-          >
-            <option value="">Anyone or anything</option>
-            <option value="person">Person</option>
-            <option value="organization">Organization</option>
-            <option value="place">Place</option>
-          </select>
-          <input
-            type="text"
-            list="entity-names"
-            aria-label="Name of a person, organization or place"
-            placeholder="e.g. Stoltenberg"
-            value={value.entity}
-            onFocus={onEntityFocus}
-            onInput={(e) => set('entity', e.currentTarget.value)}
-            data-testid="filter-entity"
-          />
-          <datalist id="entity-names">
-            {entityNames.map((name) => (
-              <option key={name} value={name} />
-            ))}
-          </datalist>
-        </fieldset>
+        <EntityFilter
+          type={value.entityType}
+          name={value.entity}
+          names={entityNames}
+          onType={(v) => set('entityType', v)}
+          onName={(v) => set('entity', v)}
+          onFocus={onEntityFocus}
+        />
       </div>
     </search>
   );

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 
-export interface VirtualListProps {
+interface VirtualListProps {
   count: number;
   /** Every row has this height (px): positions are computed, never measured. */
   rowHeight: number;

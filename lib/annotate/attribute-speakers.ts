@@ -190,7 +190,7 @@ function subjectBefore(ctx: Ctx, from: number, end: number): Ref {
   return null;
 }
 
-/** The subject right after a verb: "said Stoltenberg", "says president David Weisbrot", "said he". */
+/** The subject right after a verb: "said Stoltenberg", "says president Jane Doe", "said he". */
 function subjectAfter(ctx: Ctx, start: number, limit: number): Ref {
   const window = ctx.masked.slice(start, Math.min(limit, start + 90));
   const lead = /^\s*(?:(?:on|in|at|na|ve|v|se|si)\s+)?/u.exec(window)?.[0] ?? '';
@@ -207,7 +207,7 @@ function subjectAfter(ctx: Ctx, start: number, limit: number): Ref {
           .replace(/\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|St)\./g, ''),
       ),
   );
-  // Prefer a person (Czech: "píše na Twitter Gary Lineker"), within a few words of the verb.
+  // Prefer a person (Czech: "píše na Twitteru Jan Novák"), within a few words of the verb.
   const near = inWindow.filter((m) => ctx.masked.slice(start, m.start).split(/\s+/).length <= 7);
   const person = near.find((m) => ctx.found.entities[m.entity]?.type === 'person');
   const m = person ?? near[0];
@@ -276,8 +276,8 @@ function fromSentence(ctx: Ctx, q: QuoteSpan, s: Span): Ref {
 }
 
 /**
- * The subject of a participle ("Emery retweeted the story, saying, “...”"): the antecedent of
- * "which"/"who" when the participle hangs on a relative clause ("Likud party, which tried ...
+ * The subject of a participle ("Smith retweeted the story, saying, “...”"): the antecedent of
+ * "which"/"who" when the participle hangs on a relative clause ("the party, which tried ...
  * by saying"), else the first person (or organization) named in its clause.
  */
 function participleSubject(ctx: Ctx, s: Span, v: Span): Ref {
@@ -297,7 +297,7 @@ function participleSubject(ctx: Ctx, s: Span, v: Span): Ref {
     const r = subjectBefore(ctx, from, main.start);
     if (r) return r;
   }
-  // Otherwise the name that opens the clause ("Emery retweeted the story, saying").
+  // Otherwise the name that opens the clause ("Smith retweeted the story, saying").
   const opening = inRegion.filter((m) => ctx.masked.slice(from, m.start).split(/\s+/).length <= 8);
   const m = opening.find((x) => ctx.found.entities[x.entity]?.type === 'person') ?? opening[0];
   return m ? { entity: m.entity } : null;
@@ -314,7 +314,7 @@ function lastBoundary(ctx: Ctx, s: Span, at: number): number {
   return from;
 }
 
-/** "Mr Obama told the BBC: “...”" and a paragraph ending "...said:" before a quote paragraph. */
+/** "Mr Smith told the BBC: “...”" and a paragraph ending "...said:" before a quote paragraph. */
 function fromColon(ctx: Ctx, q: QuoteSpan, b: Span, blocks: Span[]): Ref {
   const before = ctx.masked.slice(b.start, q.open);
   let region: Span | null = null;
@@ -336,7 +336,7 @@ function fromColon(ctx: Ctx, q: QuoteSpan, b: Span, blocks: Span[]): Ref {
   return m ? { entity: m.entity } : null;
 }
 
-/** A quote-only sentence next to one that names the speaker ("Emery tweeted. “...”"). */
+/** A quote-only sentence next to one that names the speaker ("Smith tweeted. “...”"). */
 function fromNeighbourSentence(ctx: Ctx, q: QuoteSpan, s: Span, sentences: Span[]): Ref {
   const i = sentences.indexOf(s);
   for (const n of [sentences[i - 1], sentences[i + 1]]) {

@@ -9,7 +9,7 @@ import { isSpeechVerb } from './speech-verbs';
 import { isCoreTitle } from './titles';
 
 /** An entity with the internal evidence the speaker attribution needs. */
-export interface FoundEntity extends Entity {
+interface FoundEntity extends Entity {
   /** Title words the text uses for this entity ("secretary-general", "president"), lowercased. */
   titles: Set<string>;
   /** Type evidence summed over the mentions (kept for debugging and tests). */
@@ -86,7 +86,7 @@ function isInflecting(text: string): boolean {
   return (text.match(/[řěůčžšąęłśźżїєыёъ]/giu)?.length ?? 0) >= 20;
 }
 
-// "Bardo" is short for "Bardo National Museum", but "Whangārei" is not "Whangārei Harbour".
+// "Prado" is short for "Prado Museum", but "Sydney" is not "Sydney Harbour".
 function institutionHead(g: Group): boolean {
   const head = headToken(g.spans[0]?.tokens ?? []).toLowerCase();
   return (
@@ -110,6 +110,22 @@ function initials(tokens: string[]): string {
 export function findEntities(text: string, blocks: Span[], sentences: Span[][]): FoundEntities {
   const lower = lowerWords(text);
   const spans = findNameSpans(text, blocks, sentences).filter((s) => keepSpan(s, lower, text));
+  const groups = groupSpans(spans, text);
+  shareCoordinatedTypes(spans, groups, text);
+  const merge = mergeContext([...groups.values()]);
+  mergeGazetteerForms(merge);
+  mergeAcronyms(merge, text);
+  mergePersonNames(merge);
+  mergeInstitutionForms(merge);
+  if (isInflecting(text)) mergeInflectedNames(merge);
+  mergeMiddleNames(merge);
+  const entities = clusterEntities(merge);
+  addUnmarkedMentions(text, entities);
+  return { entities, mentions: collectMentions(entities) };
+}
+
+/** One group per surface form, scored by the name itself and by the context of each mention. */
+function groupSpans(spans: NameSpan[], text: string): Map<string, Group> {
   const groups = new Map<string, Group>();
   for (const s of spans) {
     const key = s.tokens
@@ -118,25 +134,33 @@ export function findEntities(text: string, blocks: Span[], sentences: Span[][]):
       .toLowerCase();
     let g = groups.get(key);
     if (!g) {
-      const gaz = gazetteerType(s.tokens.join(' '));
-      g = {
-        key,
-        spans: [],
-        scores: { person: 0, organization: 0, place: 0 },
-        titles: new Set(),
-        canonical: gaz?.canonical ?? null,
-        parent: null,
-        evidence: !!gaz,
-      };
-      if (gaz) g.scores[gaz.type] += 6;
-      else scoreName(g, s.tokens);
+      g = newGroup(key, s.tokens);
       groups.set(key, g);
     }
     g.spans.push(s);
     scoreContext(g, s, text);
   }
+  return groups;
+}
 
-  // "News Corporation and Fairfax": a name coordinated with another shares its kind.
+function newGroup(key: string, tokens: string[]): Group {
+  const gaz = gazetteerType(tokens.join(' '));
+  const g: Group = {
+    key,
+    spans: [],
+    scores: { person: 0, organization: 0, place: 0 },
+    titles: new Set(),
+    canonical: gaz?.canonical ?? null,
+    parent: null,
+    evidence: !!gaz,
+  };
+  if (gaz) g.scores[gaz.type] += 6;
+  else scoreName(g, tokens);
+  return g;
+}
+
+/** "Acme Holdings and Globex": a name coordinated with another shares its kind. */
+function shareCoordinatedTypes(spans: NameSpan[], groups: Map<string, Group>, text: string) {
   const groupOf = new Map<NameSpan, Group>();
   for (const g of groups.values()) for (const sp of g.spans) groupOf.set(sp, g);
   for (let k = 1; k < spans.length; k++) {
@@ -154,49 +178,36 @@ export function findEntities(text: string, blocks: Span[], sentences: Span[][]):
       [gb, ga],
     ] as const) {
       if (!y.evidence || x.evidence) continue;
-      const t = TYPES.reduce((m, n) => (y.scores[n] > y.scores[m] ? n : m));
-      x.scores[t] += 1.5;
+      x.scores[topType(y.scores)] += 1.5;
       x.evidence = true;
     }
   }
-  const all = [...groups.values()];
+}
+
+const topType = (scores: Scores): EntityType => TYPES.reduce((m, n) => (scores[n] > scores[m] ? n : m));
+
+/** What the merge passes share: the groups, a union-find over them and normalised tokens. */
+interface MergeContext {
+  all: Group[];
+  /** Groups of two words or more, in order of first mention. */
+  longer: Group[];
+  /** Groups by their normalised form. */
+  byKey: Map<string, Group>;
+  tokensOf: (g: Group) => string[];
+  root: (g: Group) => Group;
+  union: (a: Group, b: Group) => void;
+}
+
+const isPersonish = (g: Group) => g.scores.person > Math.max(g.scores.organization, g.scores.place);
+const isNamedKind = (g: Group) => !isPersonish(g);
+
+function mergeContext(all: Group[]): MergeContext {
   const root = (g: Group): Group => (g.parent ? root(g.parent) : g);
   const union = (a: Group, b: Group) => {
     const ra = root(a);
     const rb = root(b);
     if (ra !== rb) rb.parent = ra;
   };
-  // Gazetteer forms of one referent.
-  const byCanon = new Map<string, Group>();
-  for (const g of all) {
-    if (!g.canonical) continue;
-    const first = byCanon.get(g.canonical);
-    if (first) union(first, g);
-    else byCanon.set(g.canonical, g);
-  }
-  // Acronyms: "Food Standards Agency (FSA)", or the initials of a long form in the text.
-  for (const g of all) {
-    const form = g.spans[0]?.tokens.join(' ') ?? '';
-    if (!/^[\p{Lu}.&]{2,8}$/u.test(form)) continue;
-    const letters = form.replace(/[.&]/g, '');
-    for (const h of all) {
-      const tokens = h.spans[0]?.tokens ?? [];
-      if (h === g || tokens.length < 2) continue;
-      const explicit = h.spans.some((s) =>
-        text
-          .slice(s.end, s.end + form.length + 3)
-          .replace(/^\s*\(/, '')
-          .startsWith(form),
-      );
-      if (explicit || initials(tokens) === letters) {
-        union(h, g);
-        break;
-      }
-    }
-  }
-  // People: a surname or a first name used alone, or with a title, is the full name used earlier;
-  // a shorter form that ends a longer name is that name ("Department of Conservation").
-  const isPersonish = (g: Group) => g.scores.person > Math.max(g.scores.organization, g.scores.place);
   const tokenCache = new Map<Group, string[]>();
   const tokensOf = (g: Group) => {
     let t = tokenCache.get(g);
@@ -216,6 +227,49 @@ export function findEntities(text: string, blocks: Span[], sentences: Span[][]):
   const longer = all
     .filter((g) => (g.spans[0]?.tokens.length ?? 0) >= 2)
     .sort((a, b) => firstAt(a) - firstAt(b));
+  const byKey = new Map(all.map((g) => [tokensOf(g).join(' '), g]));
+  return { all, longer, byKey, tokensOf, root, union };
+}
+
+/** Gazetteer forms of one referent ("U.S." = "United States"). */
+function mergeGazetteerForms({ all, union }: MergeContext) {
+  const byCanon = new Map<string, Group>();
+  for (const g of all) {
+    if (!g.canonical) continue;
+    const first = byCanon.get(g.canonical);
+    if (first) union(first, g);
+    else byCanon.set(g.canonical, g);
+  }
+}
+
+/** Acronyms: "Federal Aviation Administration (FAA)", or the initials of a long form in the text. */
+function mergeAcronyms({ all, union }: MergeContext, text: string) {
+  for (const g of all) {
+    const form = g.spans[0]?.tokens.join(' ') ?? '';
+    if (!/^[\p{Lu}.&]{2,8}$/u.test(form)) continue;
+    const letters = form.replace(/[.&]/g, '');
+    for (const h of all) {
+      const tokens = h.spans[0]?.tokens ?? [];
+      if (h === g || tokens.length < 2) continue;
+      const explicit = h.spans.some((s) =>
+        text
+          .slice(s.end, s.end + form.length + 3)
+          .replace(/^\s*\(/, '')
+          .startsWith(form),
+      );
+      if (explicit || initials(tokens) === letters) {
+        union(h, g);
+        break;
+      }
+    }
+  }
+}
+
+/**
+ * People: a surname or a first name used alone, or with a title, is the full name used earlier;
+ * a shorter form that ends a longer name is that name ("Department of Justice" for "Justice").
+ */
+function mergePersonNames({ all, longer, tokensOf, root, union }: MergeContext) {
   for (const g of all) {
     const tokens = tokensOf(g);
     if (g.canonical && !isPersonish(g)) continue;
@@ -235,10 +289,15 @@ export function findEntities(text: string, blocks: Span[], sentences: Span[][]):
       if (new Set(firsts.map(root)).size === 1 && firsts[0]) union(firsts[0], g);
     }
   }
-  // Organizations and places: "Bardo" is "Bardo National Museum", "BBC News" is "BBC",
-  // "US Congress" is "Congress", "Environmental Protection Department" is "Department of ...".
-  const isNamedKind = (g: Group) => !isPersonish(g);
-  const byKey = new Map(all.map((g) => [tokensOf(g).join(' '), g]));
+}
+
+/**
+ * Organizations and places: a short form of an institution ("Prado" for "Prado Museum"),
+ * a site's domain, a channel of a brand ("BBC News" is "BBC"), a place-qualified body ("US
+ * Congress" is "Congress") and inverted department names ("Justice Department"
+ * is "Department of Justice").
+ */
+function mergeInstitutionForms({ all, longer, byKey, tokensOf, union }: MergeContext) {
   for (const g of all) {
     if (!isNamedKind(g)) continue;
     const t = tokensOf(g);
@@ -248,46 +307,49 @@ export function findEntities(text: string, blocks: Span[], sentences: Span[][]):
     }
     const domain = byKey.get(t.join(' ').replace(/\.(?:com|org|net|co\.uk|fr|de|cz)$/, ''));
     if (domain && domain !== g) union(g, domain);
-    if (t.length >= 2) {
-      const sameHead = longer.find(
-        (f) =>
-          f !== g &&
-          tokensOf(f).length > t.length &&
-          tokensOf(f)[0] === t[0] &&
-          tokensOf(f).at(-1) === t.at(-1) &&
-          institutionHead(f),
-      );
-      if (sameHead) union(sameHead, g);
-      const rest = byKey.get(t.slice(1).join(' '));
-      const first = byKey.get(t[0] ?? '');
-      if (rest?.canonical && PLACES.has(t[0] ?? '') && isNamedKind(rest)) union(rest, g);
-      if (
-        first &&
-        first !== g &&
-        isNamedKind(first) &&
-        /^(?:news|group|online|radio|television|tv|world|sport|international)$/.test(t.at(-1) ?? '')
-      )
-        union(first, g);
-      const of = /^(department|ministry|office|bureau|agency|ministère) of (.+)$/.exec(t.join(' '));
-      const flipped = of ? byKey.get(`${of[2]} ${of[1]}`) : undefined;
-      if (flipped) union(g, flipped);
-    }
+    if (t.length < 2) continue;
+    const sameHead = longer.find(
+      (f) =>
+        f !== g &&
+        tokensOf(f).length > t.length &&
+        tokensOf(f)[0] === t[0] &&
+        tokensOf(f).at(-1) === t.at(-1) &&
+        institutionHead(f),
+    );
+    if (sameHead) union(sameHead, g);
+    const rest = byKey.get(t.slice(1).join(' '));
+    const first = byKey.get(t[0] ?? '');
+    if (rest?.canonical && PLACES.has(t[0] ?? '') && isNamedKind(rest)) union(rest, g);
+    if (
+      first &&
+      first !== g &&
+      isNamedKind(first) &&
+      /^(?:news|group|online|radio|television|tv|world|sport|international)$/.test(t.at(-1) ?? '')
+    )
+      union(first, g);
+    const of = /^(department|ministry|office|bureau|agency|ministère) of (.+)$/.exec(t.join(' '));
+    const flipped = of ? byKey.get(`${of[2]} ${of[1]}`) : undefined;
+    if (flipped) union(g, flipped);
   }
-  // Slavic languages inflect names ("Davida Moyese", "Moyesem" = "David Moyes"): compare stems.
-  if (isInflecting(text)) {
-    const people = all.filter(isPersonish);
-    for (const g of all) {
-      const t = tokensOf(g).map(stem);
-      const h = people.find((f) => {
-        if (f === g || root(f) === root(g)) return false;
-        const ft = tokensOf(f).map(stem);
-        if (t.length === 1) return ft.length > 1 && ft.at(-1) === t[0];
-        return isPersonish(g) && ft.length === t.length && ft.every((x, k) => x === t[k]);
-      });
-      if (h) union(h, g);
-    }
+}
+
+/** Slavic languages inflect names (a surname's genitive or instrumental): compare stems. */
+function mergeInflectedNames({ all, tokensOf, root, union }: MergeContext) {
+  const people = all.filter(isPersonish);
+  for (const g of all) {
+    const t = tokensOf(g).map(stem);
+    const h = people.find((f) => {
+      if (f === g || root(f) === root(g)) return false;
+      const ft = tokensOf(f).map(stem);
+      if (t.length === 1) return ft.length > 1 && ft.at(-1) === t[0];
+      return isPersonish(g) && ft.length === t.length && ft.every((x, k) => x === t[k]);
+    });
+    if (h) union(h, g);
   }
-  // "Te Kaurinui Robert Parata" and "Te Kaurinui Parata" share first and last words.
+}
+
+/** A name with and without a middle name ("Mary Ann Smith" and "Mary Smith") is one person. */
+function mergeMiddleNames({ longer, tokensOf, union }: MergeContext) {
   for (const g of longer) {
     const t = tokensOf(g);
     const h = longer.find((f) => {
@@ -304,7 +366,10 @@ export function findEntities(text: string, blocks: Span[], sentences: Span[][]):
     });
     if (h) union(h, g);
   }
+}
 
+/** One entity per merged cluster, typed by the summed evidence, named by its fullest form. */
+function clusterEntities({ all, root }: MergeContext): FoundEntity[] {
   const clusters = new Map<Group, Group[]>();
   for (const g of all) {
     const r = root(g);
@@ -314,59 +379,63 @@ export function findEntities(text: string, blocks: Span[], sentences: Span[][]):
   }
   const entities: FoundEntity[] = [];
   for (const members of clusters.values()) {
-    const scores: Scores = { person: 0, organization: 0, place: 0 };
-    let evidence = false;
-    const titles = new Set<string>();
-    for (const g of members) {
-      for (const t of TYPES) scores[t] += g.scores[t];
-      evidence ||= g.evidence || members.length > 1;
-      for (const t of g.titles) titles.add(t);
-    }
-    const type = TYPES.reduce((a, b) => (scores[b] > scores[a] ? b : a));
-    const spansOf = members.flatMap((g) => g.spans);
-    // A lone capitalised word with no other evidence, used once, is more often a common noun.
-    if (
-      !evidence &&
-      (spansOf.every((s) => s.sentenceStart) ||
-        (spansOf.length < MIN_BARE && members.every((g) => (g.spans[0]?.tokens.length ?? 0) === 1)))
-    )
-      continue;
-    const aliases = [...new Set(spansOf.map((s) => s.tokens.join(' ').replace(/\u00ad/g, '')))];
-    // The fullest form: most words, then most used, then longest ("Declana Rice" over "Rice").
-    const uses = (a: string) => spansOf.filter((x) => x.tokens.join(' ').replace(/\u00ad/g, '') === a).length;
-    const words = (a: string) => a.split(' ').length;
-    const name = aliases.reduce((a, b) =>
-      words(b) !== words(a)
-        ? words(b) > words(a)
-          ? b
-          : a
-        : uses(b) !== uses(a)
-          ? uses(b) > uses(a)
-            ? b
-            : a
-          : b.length > a.length
-            ? b
-            : a,
-    );
-    entities.push({
-      name,
-      type,
-      aliases,
-      count: 0,
-      mentions: spansOf.map(({ start, end }) => ({ start, end })),
-      titles,
-      scores,
-    });
+    const entity = clusterEntity(members);
+    if (entity) entities.push(entity);
   }
-  addUnmarkedMentions(text, entities);
+  return entities;
+}
+
+function clusterEntity(members: Group[]): FoundEntity | null {
+  const scores: Scores = { person: 0, organization: 0, place: 0 };
+  let evidence = false;
+  const titles = new Set<string>();
+  for (const g of members) {
+    for (const t of TYPES) scores[t] += g.scores[t];
+    evidence ||= g.evidence || members.length > 1;
+    for (const t of g.titles) titles.add(t);
+  }
+  const spansOf = members.flatMap((g) => g.spans);
+  // A lone capitalised word with no other evidence, used once, is more often a common noun.
+  if (
+    !evidence &&
+    (spansOf.every((s) => s.sentenceStart) ||
+      (spansOf.length < MIN_BARE && members.every((g) => (g.spans[0]?.tokens.length ?? 0) === 1)))
+  )
+    return null;
+  const aliases = [...new Set(spansOf.map(surface))];
+  return {
+    name: fullestName(aliases, spansOf),
+    type: topType(scores),
+    aliases,
+    count: 0,
+    mentions: spansOf.map(({ start, end }) => ({ start, end })),
+    titles,
+    scores,
+  };
+}
+
+const surface = (s: NameSpan) => s.tokens.join(' ').replace(/\u00ad/g, '');
+
+/** The fullest form: most words, then most used, then longest ("Jane Rice" over "Rice"). */
+function fullestName(aliases: string[], spans: NameSpan[]): string {
+  const uses = (a: string) => spans.filter((x) => surface(x) === a).length;
+  const words = (a: string) => a.split(' ').length;
+  return aliases.reduce((a, b) => {
+    if (words(b) !== words(a)) return words(b) > words(a) ? b : a;
+    if (uses(b) !== uses(a)) return uses(b) > uses(a) ? b : a;
+    return b.length > a.length ? b : a;
+  });
+}
+
+/** Every mention in text order with its entity's index; counts are the mentions found. */
+function collectMentions(entities: FoundEntity[]): (Span & { entity: number })[] {
   const mentions: (Span & { entity: number })[] = [];
   entities.forEach((e, entity) => {
     e.mentions.sort((a, b) => a.start - b.start);
     e.count = e.mentions.length;
     for (const m of e.mentions) mentions.push({ ...m, entity });
   });
-  mentions.sort((a, b) => a.start - b.start);
-  return { entities, mentions };
+  return mentions.sort((a, b) => a.start - b.start);
 }
 
 function keepSpan(s: NameSpan, lower: Set<string>, text: string): boolean {
@@ -430,7 +499,7 @@ function scoreName(g: Group, tokens: string[]) {
     g.scores.person += 3;
     g.evidence = true;
   }
-  // "Lower Manhattan", "South Taranaki", "Northern Ireland".
+  // "Lower Manhattan", "South Dakota", "Northern Ireland".
   if (tokens.length >= 2 && DIRECTIONS.test(lowerTokens[0] ?? '')) {
     g.scores.place += PLACES.has(lowerTokens.slice(1).join(' ')) ? 5 : 1.5;
     g.evidence ||= PLACES.has(lowerTokens.slice(1).join(' '));
@@ -477,7 +546,7 @@ function scoreContext(g: Group, s: NameSpan, text: string) {
     g.evidence = true;
   }
   const after = text.slice(s.end, s.end + 60);
-  // Appositive: "Tasos Georgelis, deputy commissioner for water", "Parata, 75,".
+  // Appositive: "Jane Doe, deputy commissioner for water", "Doe, 75,".
   const appos = /^,\s+(?:the\s+|a\s+|an\s+)?((?:[\p{Ll}-]+\s+){0,3}?)([\p{Ll}-]+)(?=[\s,])/u.exec(after);
   if (appos?.[2] && isCoreTitle(appos[2])) {
     g.titles.add(appos[2]);
@@ -486,7 +555,7 @@ function scoreContext(g: Group, s: NameSpan, text: string) {
   }
   if (/^,\s+which\b/.test(after)) g.scores.organization += 1;
   if (/^,\s+who\b/.test(after)) g.scores.person += 1.5;
-  // "the Likud party", "West Mercia police", "the Manu Taupunga group" (but not "the Obama
+  // "the Labour party", "Thames Valley police", "the Acme group" (but not "the Obama
   // administration", which is a person's).
   const lowerKeyword = /^ (\p{Ll}+)\b/u.exec(after)?.[1];
   if (
@@ -498,7 +567,7 @@ function scoreContext(g: Group, s: NameSpan, text: string) {
     g.scores.organization += 3;
     g.evidence = true;
   }
-  // "New Zealand’s Northland", "eastern Northland".
+  // "France’s Brittany", "eastern Brittany".
   const placeBefore = /(?:^|\s)(\p{Lu}[\p{L}. ]+?)['’]s\s+$/u.exec(before)?.[1];
   if (
     (placeBefore && PLACES.has(placeBefore.toLowerCase())) ||

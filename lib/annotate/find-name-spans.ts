@@ -23,8 +23,8 @@ interface Token extends Span {
   text: string;
 }
 
-// Initialisms (U.S., H.W.), initials followed by a name (M. in Robert M. Danin), then words with
-// inner hyphens, apostrophes, periods (Snopes.com) or ampersands.
+// Initialisms (U.S., H.W.), initials followed by a name (M. in John M. Smith), then words with
+// inner hyphens, apostrophes, periods (Amazon.com) or ampersands.
 const TOKEN =
   /(?:\p{Lu}\.){2,}|\p{Lu}\.(?=\s+\p{Lu})|[\p{L}\p{N}][\p{L}\p{M}\p{N}\u00ad]*(?:[-'’.&][\p{L}\p{M}\p{N}\u00ad]+)*/gu;
 const CONNECTORS = new Set([
@@ -89,7 +89,7 @@ function tokenize(text: string, from: number, to: number): Token[] {
     if (/[#@]/.test(text[m.index - 1] ?? '')) continue;
     // "Kyiv." at a sentence end: the period is punctuation unless the token is an initialism.
     if (t.endsWith('.') && !/^(?:\p{Lu}\.)+$/u.test(t)) t = t.slice(0, -1);
-    // Words glued by the page's markup ("Kenya.His", "WashingtonNine"): split before a function word.
+    // Words glued by the page's markup ("Paris.His", "LondonNine"): split before a function word.
     const glued = /\p{Ll}\.?\p{Lu}/u.test(t) ? /^(.*?\p{Ll})\.?(\p{Lu}\p{Ll}+)$/u.exec(t) : null;
     if (glued?.[1] && glued[2] && (FUNCTION.has(glued[2].toLowerCase()) || isTitleWord(glued[2]))) {
       out.push({ start: m.index, end: m.index + glued[1].length, text: glued[1] });
@@ -97,7 +97,7 @@ function tokenize(text: string, from: number, to: number): Token[] {
       out.push({ start: at, end: at + glued[2].length, text: glued[2] });
       continue;
     }
-    // Photo credits glued to captions ("Queens.CreditChang W. Lee").
+    // Photo credits glued to captions ("Queens.CreditJane Doe").
     const credit = /.(?:Credit|Photo|Image|Source)/.test(t)
       ? /^(.*?)\.?(Credit|Photo|Image|Source)(\p{Lu}.*)?$/u.exec(t)
       : null;
@@ -196,9 +196,70 @@ export function findNameSpans(text: string, blocks: Span[], sentences: Span[][])
 
 const OPENERS = /["“„«‘'([]\s*$/;
 
+/** Splits one chain of capitalised tokens into names, at titles, dates, demonyms and known units. */
 function emitChain(text: string, chain: Token[], s: Span, b: Span, block: number, out: NameSpan[]) {
-  // Split hyphenated tokens whose parts are names of their own ("Ukrainian-NATO") and drop
-  // lowercase tails ("Kyiv-based" -> "Kyiv").
+  const toks = splitHyphenated(chain);
+  const where: ChainPlace = { text, sentence: s, blockSpan: b, block };
+  let group: Token[] = [];
+  let titles: string[] = [];
+  const flush = () => {
+    const name = nameOf(where, group, titles);
+    if (name) out.push(name);
+    group = [];
+    titles = [];
+  };
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k] as Token;
+    const lower = stripPossessive(t.text).toLowerCase();
+    const unit = knownUnitEnd(toks, k, group.length === 0);
+    if (unit >= k) {
+      if (group.length && !CONNECTORS.has(group[group.length - 1]?.text ?? '')) flush();
+      for (let r = k; r <= unit; r++) group.push(toks[r] as Token);
+      k = unit;
+      if (k + 1 < toks.length && !CONNECTORS.has(toks[k + 1]?.text ?? '')) flush();
+      continue;
+    }
+    if (
+      (t.text === 'and' && splitsAtAnd(toks, k)) ||
+      CALENDAR_WORDS.has(lower) ||
+      (DEMONYM_WORDS.has(lower) && !isOrgContinuation(toks, k))
+    ) {
+      flush();
+      continue;
+    }
+    const run = titleRunBeforeName(toks, k);
+    if (run) {
+      flush();
+      titles = run;
+      k += run.length - 1;
+      continue;
+    }
+    // A function word opening a sentence is not part of the name ("In Kyiv"); mid-sentence it
+    // may be ("Con Edison", "Los Angeles"), except the article ("the Pentagon", "The Hague").
+    if (
+      group.length === 0 &&
+      FUNCTION.has(lower) &&
+      (startsSentence(text, s, t) || /^(?:the|a|an)$/.test(lower))
+    )
+      continue;
+    group.push(t);
+  }
+  flush();
+}
+
+/** Where a chain stands: the text, its sentence and block. */
+interface ChainPlace {
+  text: string;
+  sentence: Span;
+  blockSpan: Span;
+  block: number;
+}
+
+/**
+ * Splits hyphenated tokens whose parts are names of their own ("Ukrainian-NATO") and drops
+ * lowercase tails ("Kyiv-based" -> "Kyiv").
+ */
+function splitHyphenated(chain: Token[]): Token[] {
   const toks: Token[] = [];
   for (const t of chain) {
     const parts = t.text.split('-');
@@ -213,113 +274,79 @@ function emitChain(text: string, chain: Token[], s: Span, b: Span, block: number
       toks.push({ start: t.start, end: t.start + head.length, text: head });
     } else toks.push(t);
   }
-  const firstIsSentenceStart = (t: Token) => {
-    const before = text.slice(s.start, t.start);
-    return /^\s*$/.test(before) || OPENERS.test(before) || /[:—–-]\s*$/.test(before);
-  };
-  let group: Token[] = [];
-  let titles: string[] = [];
-  const flush = () => {
-    // Connectors never start or end a name.
-    while (
-      group.length &&
-      !isCap((group[0] as Token).text) &&
-      !PARTICLE_PREFIX.test((group[0] as Token).text)
-    )
-      group.shift();
-    while (group.length && CONNECTORS.has((group[group.length - 1] as Token).text)) group.pop();
-    if (group.every((t) => isTitleWord(t.text))) group = [];
-    if (group.length) {
-      const first = group[0] as Token;
-      const last = group[group.length - 1] as Token;
-      let end = last.start + stripPossessive(last.text).length;
-      // A place word written in lowercase still belongs to the name ("Ninety Mile beach").
-      const tailWord = /^ ([\p{Ll}]+)\b/u.exec(text.slice(end, end + 20))?.[1];
-      if (stripPossessive(last.text) === last.text && tailWord && LOWER_PLACE_TAIL.test(tailWord)) {
-        group.push({ start: end + 1, end: end + 1 + tailWord.length, text: tailWord });
-        end += 1 + tailWord.length;
-      }
-      const before = text.slice(b.start, first.start);
-      out.push({
-        start: first.start,
-        end,
-        text: text.slice(first.start, end),
-        tokens: group.map((t, k) => (k === group.length - 1 ? stripPossessive(t.text) : t.text)),
-        sentenceStart: firstIsSentenceStart(first),
-        titles,
-        dateline: /^\s*$/.test(before) && isAllCaps(first.text) && /^\s*(?:\(|—|–|-|,)/.test(text.slice(end)),
-        block,
-      });
-    }
-    group = [];
-    titles = [];
-  };
-  for (let k = 0; k < toks.length; k++) {
-    const t = toks[k] as Token;
-    const lower = stripPossessive(t.text).toLowerCase();
-    // A known name is one unit ("Islamic State", "Muslim Brotherhood", "New Zealand").
-    let unit = gazetteerRun(toks, k);
-    // A known single name not followed by an organization or place word stands alone
-    // ("Subscribe to Ukraine Daily newsletter").
-    if (
-      unit < 0 &&
-      (ORGANIZATIONS.has(lower) || PLACES.has(lower)) &&
-      !toks
-        .slice(k + 1)
-        .some(
-          (x) =>
-            ORG_KEYWORDS.has(x.text.toLowerCase()) ||
-            PLACE_KEYWORDS.has(x.text.toLowerCase()) ||
-            CONNECTORS.has(x.text),
-        ) &&
-      group.length === 0
-    )
-      unit = k;
-    if (unit >= k) {
-      if (group.length && !CONNECTORS.has(group[group.length - 1]?.text ?? '')) flush();
-      for (let r = k; r <= unit; r++) group.push(toks[r] as Token);
-      k = unit;
-      if (k + 1 < toks.length && !CONNECTORS.has(toks[k + 1]?.text ?? '')) flush();
-      continue;
-    }
-    if (t.text === 'and' && splitsAtAnd(toks, k)) {
-      flush();
-      continue;
-    }
-    if (CALENDAR_WORDS.has(lower) || (DEMONYM_WORDS.has(lower) && !isOrgContinuation(toks, k))) {
-      flush();
-      continue;
-    }
-    if (isTitleWord(t.text)) {
-      // A run of title words before a name ("NATO Secretary-General Jens Stoltenberg").
-      let r = k;
-      const run: string[] = [];
-      while (r < toks.length && isTitleWord((toks[r] as Token).text))
-        run.push((toks[r++] as Token).text.toLowerCase());
-      const hasCore = run.some((w) => isCoreTitle(w));
-      const follower = toks[r]?.text ?? '';
-      const nameFollows =
-        isCap(follower) &&
-        !ORG_KEYWORDS.has(follower.toLowerCase()) &&
-        !PLACE_KEYWORDS.has(follower.toLowerCase());
-      if (hasCore && nameFollows) {
-        flush();
-        titles = run;
-        k = r - 1;
-        continue;
-      }
-    }
-    // A function word opening a sentence is not part of the name ("In Kyiv"); mid-sentence it
-    // may be ("Con Edison", "Los Angeles"), except the article ("the Pentagon", "The Hague").
-    if (
-      group.length === 0 &&
-      FUNCTION.has(lower) &&
-      (firstIsSentenceStart(t) || /^(?:the|a|an)$/.test(lower))
-    )
-      continue;
-    group.push(t);
+  return toks;
+}
+
+function startsSentence(text: string, s: Span, t: Token): boolean {
+  const before = text.slice(s.start, t.start);
+  return /^\s*$/.test(before) || OPENERS.test(before) || /[:—–-]\s*$/.test(before);
+}
+
+/** The name a group of tokens makes, trimmed of connectors and possessives; null if none. */
+function nameOf(where: ChainPlace, tokens: Token[], titles: string[]): NameSpan | null {
+  const { text, sentence, blockSpan, block } = where;
+  const group = [...tokens];
+  // Connectors never start or end a name.
+  while (group.length && !isCap((group[0] as Token).text) && !PARTICLE_PREFIX.test((group[0] as Token).text))
+    group.shift();
+  while (group.length && CONNECTORS.has((group[group.length - 1] as Token).text)) group.pop();
+  if (group.length === 0 || group.every((t) => isTitleWord(t.text))) return null;
+  const first = group[0] as Token;
+  const last = group[group.length - 1] as Token;
+  let end = last.start + stripPossessive(last.text).length;
+  // A place word written in lowercase still belongs to the name ("Bondi beach").
+  const tailWord = /^ ([\p{Ll}]+)\b/u.exec(text.slice(end, end + 20))?.[1];
+  if (stripPossessive(last.text) === last.text && tailWord && LOWER_PLACE_TAIL.test(tailWord)) {
+    group.push({ start: end + 1, end: end + 1 + tailWord.length, text: tailWord });
+    end += 1 + tailWord.length;
   }
-  flush();
+  const before = text.slice(blockSpan.start, first.start);
+  return {
+    start: first.start,
+    end,
+    text: text.slice(first.start, end),
+    tokens: group.map((t, k) => (k === group.length - 1 ? stripPossessive(t.text) : t.text)),
+    sentenceStart: startsSentence(text, sentence, first),
+    titles,
+    dateline: /^\s*$/.test(before) && isAllCaps(first.text) && /^\s*(?:\(|—|–|-|,)/.test(text.slice(end)),
+    block,
+  };
+}
+
+/**
+ * The last token of a known name that starts at `k` ("Islamic State", "New Zealand"), or `k` for
+ * a known single name that no organization or place word follows ("Subscribe to Ukraine Daily
+ * newsletter"); -1 if none.
+ */
+function knownUnitEnd(toks: Token[], k: number, groupEmpty: boolean): number {
+  const unit = gazetteerRun(toks, k);
+  if (unit >= 0 || !groupEmpty) return unit;
+  const lower = stripPossessive((toks[k] as Token).text).toLowerCase();
+  if (!ORGANIZATIONS.has(lower) && !PLACES.has(lower)) return -1;
+  const qualified = toks
+    .slice(k + 1)
+    .some(
+      (x) =>
+        ORG_KEYWORDS.has(x.text.toLowerCase()) ||
+        PLACE_KEYWORDS.has(x.text.toLowerCase()) ||
+        CONNECTORS.has(x.text),
+    );
+  return qualified ? -1 : k;
+}
+
+/** A run of title words before a name ("NATO Secretary-General Jens Stoltenberg"), lowercased. */
+function titleRunBeforeName(toks: Token[], k: number): string[] | null {
+  if (!isTitleWord((toks[k] as Token).text)) return null;
+  let r = k;
+  const run: string[] = [];
+  while (r < toks.length && isTitleWord((toks[r] as Token).text))
+    run.push((toks[r++] as Token).text.toLowerCase());
+  const follower = toks[r]?.text ?? '';
+  const nameFollows =
+    isCap(follower) &&
+    !ORG_KEYWORDS.has(follower.toLowerCase()) &&
+    !PLACE_KEYWORDS.has(follower.toLowerCase());
+  return run.some((w) => isCoreTitle(w)) && nameFollows ? run : null;
 }
 
 function gazetteerRun(toks: Token[], k: number): number {
@@ -349,11 +376,11 @@ function splitsAtAnd(toks: Token[], k: number): boolean {
   return !hasKeyword || leftComplete;
 }
 
-// A headline or teaser ("Pizza Man Making Special Delivery to Afghanistan During Super Bowl")
+// A headline or teaser ("Local Baker Wins Award For Best Bread In Town")
 // capitalises every word, so its capitals say nothing about names.
 function isHeadline(block: string): boolean {
   const words = block.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
-  // A list of names ("Jon Sopel, BBC News, Washington") is not a headline.
+  // A list of names ("Jane Doe, BBC News, Washington") is not a headline.
   if (words.length < 5 || /[.!?]["”»]?$/.test(block.trim()) || /[,:;]/.test(block)) return false;
   const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
   return caps / words.length >= 0.7;

@@ -19,7 +19,7 @@ export interface QuoteSpan extends Span {
 const CLOSERS: Record<string, string> = { '“': '”', '„': '“”', '«': '»', '"': '"' };
 
 /** Every span between double quotation marks, paragraph by paragraph (before filtering). */
-export function findQuoteMarks(text: string, blocks: Span[]): QuoteSpan[] {
+function findQuoteMarks(text: string, blocks: Span[]): QuoteSpan[] {
   const out: QuoteSpan[] = [];
   blocks.forEach((b, block) => {
     let open = -1;

@@ -1,6 +1,6 @@
 import type { Span } from './annotations';
 
-// Abbreviations whose period does not end a sentence ("Mr. Obama", "U.S. forces", "Jan. 5").
+// Abbreviations whose period does not end a sentence ("Mr. Smith", "U.S. forces", "Jan. 5").
 const ABBREV =
   /(?:^|[\s(“"«„])(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Cmdr|Adm|Maj|Rev|Fr|Sr|Jr|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|No|Nos|vs|etc|approx|Inc|Corp|Co|Ltd|Mt|Ft|Ave|Blvd|Pres|Supt|Det|Insp|Hon|e\.g|i\.e|[A-Z]|[A-Z]\.[A-Z](?:\.[A-Z])*)\.$/;
 

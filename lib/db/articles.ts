@@ -70,7 +70,7 @@ export function newArticleId(now = Date.now()): string {
   return `${Math.floor(now).toString(36).padStart(9, '0')}-${random}`;
 }
 
-export function entityKey(type: EntityType, name: string): string {
+function entityKey(type: EntityType, name: string): string {
   return `${type}:${foldText(name).trim().replace(/\s+/g, ' ')}`;
 }
 
@@ -84,7 +84,7 @@ function entityKeys(entities: StoredEntity[]): string[] {
   return [...keys];
 }
 
-export function cleanTags(tags: readonly string[]): string[] {
+function cleanTags(tags: readonly string[]): string[] {
   return [...new Set(tags.map((tag) => tag.trim().replace(/\s+/g, ' ')).filter(Boolean))];
 }
 
@@ -395,16 +395,6 @@ export async function firstSearchResults(
     if (page.length < SCAN_PAGE) break;
   }
   return found.length >= limit ? found : null;
-}
-
-/** Search with filters: the total count and the first `limit` summaries, newest first. */
-export async function searchArticles(
-  db: LedeDB,
-  query: LibraryQuery,
-  limit = 50,
-): Promise<{ total: number; ids: string[]; items: ArticleSummary[] }> {
-  const ids = await queryArticleIds(db, query);
-  return { total: ids.length, ids, items: await getArticleSummaries(db, ids.slice(0, limit)) };
 }
 
 async function patch(db: LedeDB, id: string, changes: Partial<StoredArticle>): Promise<boolean> {

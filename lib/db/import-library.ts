@@ -4,7 +4,7 @@ import { ImportError, isQuotaError } from './errors';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupFile, type BackupImage } from './export-library';
 import { articleSearchRow, type LedeDB, type StoredArticle, type StoredImage, splitArticle } from './schema';
 
-export interface ImportResult {
+interface ImportResult {
   /** Articles in the backup. */
   articles: number;
   images: number;
@@ -99,7 +99,7 @@ function checkFields(value: unknown, fields: Record<string, Check>, what: string
  * Checks that `data` is a complete Lede backup this version can read, and returns it typed.
  * Throws an ImportError whose message tells the reader what is wrong with the file.
  */
-export function validateBackup(data: unknown): BackupFile {
+function validateBackup(data: unknown): BackupFile {
   if (!isObject(data) || data.format !== BACKUP_FORMAT) {
     throw new ImportError('This file is not a Lede library backup.');
   }

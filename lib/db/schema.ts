@@ -83,7 +83,7 @@ type BodyField = (typeof BODY_FIELDS)[number];
 export type ArticleRow = Omit<StoredArticle, BodyField>;
 
 /** The row of the `bodies` table: an article's HTML, text and annotations, by article id. */
-export type ArticleBody = Pick<StoredArticle, 'id' | BodyField>;
+type ArticleBody = Pick<StoredArticle, 'id' | BodyField>;
 
 /** An article as two rows; `joinArticle` puts them back together. */
 export function splitArticle(article: StoredArticle): { row: ArticleRow; body: ArticleBody } {
@@ -131,7 +131,7 @@ const V2 = { search: 'id, *tokens' };
  */
 const V3 = { bodies: 'id' };
 
-export interface DbDeps {
+interface DbDeps {
   indexedDB?: IDBFactory;
   IDBKeyRange?: typeof IDBKeyRange;
 }

@@ -1,4 +1,4 @@
-export interface StorageUse {
+interface StorageUse {
   /** Bytes used by Lede's origin (IndexedDB, caches, storage). */
   usage: number;
   /** Bytes available to it; very large with `unlimitedStorage`. */

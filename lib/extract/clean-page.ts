@@ -136,7 +136,7 @@ function junkToRemove(el: Element): Element | null {
   return null;
 }
 
-export function isHidden(el: Element): boolean {
+function isHidden(el: Element): boolean {
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') {
     // Readability's exception: some sites mark the real image hidden and show a lazy copy.
     return !el.classList.contains('fallback-image');

@@ -4,7 +4,7 @@
  */
 
 /** The shape of the page before extraction changes it. */
-export interface PageShape {
+interface PageShape {
   text: string;
   images: number;
   frameset: boolean;

@@ -10,10 +10,10 @@ export interface HighlightLayers {
   place: boolean;
 }
 
-export const ALL_LAYERS: HighlightLayers = { quotes: true, person: true, organization: true, place: true };
+const ALL_LAYERS: HighlightLayers = { quotes: true, person: true, organization: true, place: true };
 
 /** Every element this module creates carries it, so removal never touches the page's own markup. */
-export const HIGHLIGHT_ATTR = 'data-lede-highlight';
+const HIGHLIGHT_ATTR = 'data-lede-highlight';
 
 export interface AppliedHighlights {
   /** The wrappers of each quote (a quote across a link is several marks), in `annotations.quotes` order. */

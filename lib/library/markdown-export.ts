@@ -26,7 +26,7 @@ function yaml(value: string | null): string {
 }
 
 /** YAML front matter with the article's metadata, tags and quotes (with speakers). */
-export function frontMatter(article: StoredArticle): string {
+function frontMatter(article: StoredArticle): string {
   const lines = [
     '---',
     `title: ${yaml(article.title)}`,

@@ -8,7 +8,7 @@ import type { SaveInput, SaveResult } from '../db/articles';
 import type { ImageReport } from '../db/schema';
 
 /** Images stored per article at most. Stated in the README; larger articles keep the rest online. */
-export const IMAGE_CAP_BYTES = 15 * 1024 * 1024;
+const IMAGE_CAP_BYTES = 15 * 1024 * 1024;
 const IMAGE_TIMEOUT_MS = 15_000;
 const PARALLEL_FETCHES = 4;
 
@@ -120,7 +120,7 @@ export function describeImageReport(report: ImageReport): string | null {
   return `${missing} of ${report.total} image${report.total === 1 ? '' : 's'} could not be saved for offline reading`;
 }
 
-export interface SaveRequest extends Omit<SaveInput, 'images' | 'imageReport'> {
+interface SaveRequest extends Omit<SaveInput, 'images' | 'imageReport'> {
   /**
    * Whether Lede may download the images (the host-permission request, started synchronously
    * in the click handler: browsers only show the prompt during a user gesture).

@@ -10,7 +10,7 @@ import { MARKS, mark } from './reader-timing';
 /** The extraction script injected into the tab (built from entrypoints/extract.content). */
 export const EXTRACT_SCRIPT = '/content-scripts/extract.js';
 
-export interface EarlyRead {
+interface EarlyRead {
   tabId: Promise<number | undefined>;
   injection: Promise<InjectionResults | undefined>;
 }

@@ -15,7 +15,7 @@ export type ReadResult =
   | { kind: 'error'; message: string; timedOut: boolean };
 
 /** Past this the reader shows an error with a retry button instead of a spinner forever. */
-export const READ_TIMEOUT_MS = 3000;
+const READ_TIMEOUT_MS = 3000;
 
 class TimeoutError extends Error {}
 

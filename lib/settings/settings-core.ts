@@ -19,7 +19,7 @@ export interface ReaderSettings {
   lineHeight: LineHeight;
   /** Load images from hosts other than the article's own site (off: they wait for a click). */
   thirdPartyImages: boolean;
-  /** Which highlight layers show in the article (issue 4): quotes and each entity type. */
+  /** Which highlight layers show in the article: quotes and each entity type. */
   highlights: HighlightLayers;
 }
 

@@ -5,7 +5,7 @@ import { DEFAULT_SETTINGS, normalizeSettings, type ReaderSettings, writeCache } 
 export * from './settings-core';
 
 /** The source of truth, shared by the popup and the full-tab reader (and synced to both). */
-export const settingsItem = storage.defineItem<ReaderSettings>('local:reader-settings', {
+const settingsItem = storage.defineItem<ReaderSettings>('local:reader-settings', {
   fallback: DEFAULT_SETTINGS,
 });
 

@@ -1,5 +1,5 @@
 /**
- * Reader benchmark (issue 3): popup opened → article painted on the seed page in headless Chromium,
+ * Reader benchmark: popup opened → article painted on the seed page in headless Chromium,
  * with the extraction share, against a bare extension page painted in the same run; and the gzip
  * sizes of the injected extraction script and of all the popup's JavaScript.
  * `npm run bench -- reader`

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { Highlights, quotesBySpeaker } from '@/components/Highlights';
+import { Highlights } from '@/components/Highlights';
 import { ReaderApp } from '@/components/ReaderApp';
 import type { Article } from '@/lib/extract/article';
 import { DEFAULT_SETTINGS, loadSettings } from '@/lib/settings/settings';
@@ -27,20 +27,6 @@ afterEach(() => {
 
 /** Lets the idle-time annotation run and Preact commit. */
 const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 20)));
-
-test('quotes are grouped by speaker with the unnamed speaker last', () => {
-  const groups = quotesBySpeaker([
-    { text: 'a', speaker: null, start: 0, end: 1 },
-    { text: 'b', speaker: 'Ann', start: 2, end: 3 },
-    { text: 'c', speaker: 'Bo', start: 4, end: 5 },
-    { text: 'd', speaker: 'Ann', start: 6, end: 7 },
-  ]);
-  expect(groups).toEqual([
-    { speaker: 'Ann', indices: [1, 3] },
-    { speaker: 'Bo', indices: [2] },
-    { speaker: null, indices: [0] },
-  ]);
-});
 
 test('the panel lists speakers, entity groups with counts, and switches layers', async () => {
   let layers = { ...DEFAULT_SETTINGS.highlights };

@@ -1,5 +1,5 @@
 /**
- * Issue 6: the bad-input corpus through the real extension. Every page settles in a state a reader
+ * The bad-input corpus through the real extension. Every page settles in a state a reader
  * understands (an article, or "no article" with the reason), never a hang or a blank popup.
  */
 import { readFileSync } from 'node:fs';

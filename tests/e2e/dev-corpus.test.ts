@@ -1,5 +1,5 @@
 /**
- * Issue 6: all 121 pages of the dev extraction corpus through the real extension. Each page is
+ * All 121 pages of the dev extraction corpus through the real extension. Each page is
  * served from loopback (scripts blocked by CSP, as the corpus was captured without JavaScript),
  * read by the popup, and must settle in `ready` or `empty` with no uncaught exception.
  */

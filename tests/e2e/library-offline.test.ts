@@ -5,7 +5,7 @@ import { type FixtureServer, seedHtml, startFixtureServer } from './support/fixt
 import { openPopupForTab, settledState } from './support/reader';
 
 /**
- * User story (issue 5): save the article, go offline, find it in the library and read it with its
+ * User story: save the article, go offline, find it in the library and read it with its
  * images, without a single network request. How to test by hand: open an article, press Save in
  * the Lede popup, turn the network off, open the library (Library link or library.html), search.
  */

@@ -8,7 +8,7 @@ import { LedeDB } from '@/lib/db/schema';
 import { type LoadedExtension, launchExtension } from './support/extension';
 
 /**
- * The library page (issue 5): its states, import, filters, delete with undo, and a virtualized
+ * The library page: its states, import, filters, delete with undo, and a virtualized
  * list. How to test by hand: open library.html from the reader's "Library" link.
  */
 

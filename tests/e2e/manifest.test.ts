@@ -18,7 +18,7 @@ describe('the production manifest', () => {
   const prod = manifest('.output/chrome-mv3');
 
   test('asks for activeTab, scripting and storage only, and no host at all', () => {
-    // unlimitedStorage: the offline library (issue 5) must not be evicted.
+    // unlimitedStorage: the offline library must not be evicted.
     expect([...(prod.permissions ?? [])].sort()).toEqual([
       'activeTab',
       'scripting',

@@ -1,5 +1,5 @@
 /**
- * Issue 6: messaging. Lede passes no runtime messages at all (executeScript returns the article to
+ * Messaging. Lede passes no runtime messages at all (executeScript returns the article to
  * its caller), so there is no handler for a web page or another extension to reach. This spec keeps
  * it that way: no listener in any built script, no externally_connectable, and a page that tries
  * to talk to the extension gets nowhere.

@@ -9,7 +9,7 @@ import { type FixtureServer, seedHtml, startFixtureServer } from './support/fixt
 import { openBrowserPage, openPopupFor, openPopupForTab, serveDemo, settledState } from './support/reader';
 
 /**
- * User stories of the reader (issue 3), in one Chromium. How to test by hand: `npm start`, click
+ * User stories of the reader, in one Chromium. How to test by hand: `npm start`, click
  * the Lede button (or Alt+Shift+R) on the demo article; Alt+Shift+F opens the full-tab reader.
  */
 
@@ -229,7 +229,7 @@ describe('settings and the full-tab reader', () => {
     expect(await settledState(popup)).toBe('ready');
     await popup.keyboard.press('Tab');
     const focused = () => popup.evaluate(() => document.activeElement?.getAttribute('data-testid'));
-    // The library's Save button and Library link come first in the toolbar (issue 5).
+    // The library's Save button and Library link come first in the toolbar.
     expect(await focused()).toBe('save');
     await popup.keyboard.press('Tab');
     expect(await focused()).toBe('open-library');

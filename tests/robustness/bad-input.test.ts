@@ -1,5 +1,5 @@
 /**
- * Issue 6: every bad input gets a clear answer, fast. Each committed fixture goes through the real
+ * Every bad input gets a clear answer, fast. Each committed fixture goes through the real
  * CLI once (as JSON Lines); the large generated cases go through the library in-process.
  */
 import { spawnSync } from 'node:child_process';

@@ -1,5 +1,5 @@
 /**
- * Issue 6: property-based tests. Random and mutated HTML never makes the extractor or the
+ * Property-based tests. Random and mutated HTML never makes the extractor or the
  * sanitizer throw, and what the sanitizer returns is always safe. CI runs a few hundred cases
  * per property; `npm run test:fuzz` runs 10,000 (FUZZ_RUNS overrides either).
  */

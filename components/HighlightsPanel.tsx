@@ -1,0 +1,93 @@
+import type { Annotations, EntityType } from '@/lib/annotate/annotations';
+import type { HighlightLayers } from '@/lib/highlight/apply-highlights';
+import type { SpeakerGroup } from './highlight-groups';
+
+const TYPE_LABEL: Record<EntityType, string> = {
+  person: 'People',
+  organization: 'Organizations',
+  place: 'Places',
+};
+
+export interface HighlightsPanelProps {
+  annotations: Annotations;
+  speakers: SpeakerGroup[];
+  byType: Record<EntityType, number[]>;
+  layers: HighlightLayers;
+  onQuote: (index: number, speaker: string | null) => void;
+  onEntity: (index: number) => void;
+}
+
+/** The expanded list: quotes by speaker, then entities by type. */
+export function HighlightsPanel(props: HighlightsPanelProps) {
+  return (
+    <div id="highlights-list" class="highlights__list" data-testid="highlights-list">
+      <QuoteGroups {...props} />
+      <EntityGroups {...props} />
+    </div>
+  );
+}
+
+type QuoteGroupsProps = Pick<HighlightsPanelProps, 'annotations' | 'speakers' | 'layers' | 'onQuote'>;
+
+export function QuoteGroups({ annotations, speakers, layers, onQuote }: QuoteGroupsProps) {
+  return (
+    <section aria-labelledby="hl-quotes">
+      <h2 id="hl-quotes" class="highlights__heading">
+        Quotes <span class="highlights__count">{annotations.quotes.length}</span>
+      </h2>
+      {speakers.map(({ speaker, indices }) => (
+        <div key={speaker ?? ''} class="highlights__group" data-testid="speaker-group">
+          <h3 class="highlights__speaker">{speaker ?? 'Speaker not named'}</h3>
+          <ul>
+            {indices.map((i) => (
+              <li key={i}>
+                <button
+                  type="button"
+                  class="highlights__item"
+                  disabled={!layers.quotes}
+                  onClick={() => onQuote(i, speaker)}
+                >
+                  “{annotations.quotes[i].text}”
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+type EntityGroupsProps = Pick<HighlightsPanelProps, 'annotations' | 'byType' | 'layers' | 'onEntity'>;
+
+export function EntityGroups({ annotations, byType, layers, onEntity }: EntityGroupsProps) {
+  return (
+    <>
+      {(Object.keys(byType) as EntityType[]).map((type) => (
+        <section key={type} aria-labelledby={`hl-${type}`} data-testid={`entity-group-${type}`}>
+          <h2 id={`hl-${type}`} class={`highlights__heading highlights__heading--${type}`}>
+            {TYPE_LABEL[type]} <span class="highlights__count">{byType[type].length}</span>
+          </h2>
+          <ul>
+            {byType[type].map((i) => {
+              const entity = annotations.entities[i];
+              return (
+                <li key={i}>
+                  <button
+                    type="button"
+                    class="highlights__item"
+                    disabled={!layers[type]}
+                    aria-label={`${entity.name}, ${entity.count} mentions`}
+                    onClick={() => onEntity(i)}
+                  >
+                    {entity.name} <span class="highlights__count">{entity.count}</span>
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ))}
+    </>
+  );
+}

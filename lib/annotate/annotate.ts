@@ -4,6 +4,7 @@ import type { Annotations } from './annotations';
 import { attributeSpeakers } from './attribute-speakers';
 import { findEntities } from './find-entities';
 import { findQuotes } from './find-quotes';
+import { articleLanguage, isSupportedLanguage } from './languages';
 import { splitBlocks } from './split-blocks';
 import { splitSentences } from './split-sentences';
 
@@ -20,8 +21,10 @@ export const MAX_ANNOTATED_CHARS = 300_000;
 export function annotate(article: Pick<Article, 'textContent'> & Partial<Article>): Annotations {
   const text = annotatedPart(article.textContent);
   const blocks = splitBlocks(text);
+  const lang = articleLanguage(text, article.lang);
+  const supported = isSupportedLanguage(lang);
   const sentences = blocks.map((b) => splitSentences(text, b.start, b.end));
-  const found = findEntities(text, blocks, sentences);
+  const found = supported ? findEntities(text, blocks, sentences) : { entities: [], mentions: [] };
   const spans = findQuotes(text, blocks);
   const speakers = attributeSpeakers(text, blocks, spans, found);
   const quotes = spans.map((q, i) => {
@@ -36,9 +39,12 @@ export function annotate(article: Pick<Article, 'textContent'> & Partial<Article
     count,
     mentions,
   }));
-  return text.length < article.textContent.length
-    ? { quotes, entities, annotatedChars: text.length }
-    : { quotes, entities };
+  return {
+    quotes,
+    entities,
+    ...(text.length < article.textContent.length ? { annotatedChars: text.length } : {}),
+    ...(supported ? {} : { unsupportedLanguage: lang ?? 'und' }),
+  };
 }
 
 /** The whole text, or its leading whole paragraphs up to MAX_ANNOTATED_CHARS. */

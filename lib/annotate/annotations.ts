@@ -33,4 +33,9 @@ export interface Annotations {
    * (whole paragraphs) was read. Absent when the whole text was annotated.
    */
   annotatedChars?: number;
+  /**
+   * Set (to the language code) when the article's language is one whose names the annotator
+   * cannot find: `entities` is empty and no quote has a speaker, but quotes are still marked.
+   */
+  unsupportedLanguage?: string;
 }

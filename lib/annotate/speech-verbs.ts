@@ -18,7 +18,7 @@ const ES =
 const UK =
   'сказав|сказала|сказали|заявив|заявила|заявили|зазначив|зазначила|зазначили|додав|додала|додали|наголосив|наголосила|повідомив|повідомила|повідомили|каже|кажуть|говорить|розповів|розповіла|пояснив|пояснила|написав|написала|написали|пише|підкреслив|підкреслила|відповів|відповіла|вважає|переконаний|переконана|словами|заявляє|зауважив|зауважила|запевнив|запевнила|висловився|прокоментував|прокоментувала';
 const CS =
-  'řekl|řekla|řekli|říká|říkají|říkáme|uvedl|uvedla|uvedli|uvádí|dodal|dodala|dodává|prohlásil|prohlásila|prohlašuje|píše|napsal|napsala|přidává|přirovnává|hodnotí|zhodnotil|zhodnotila|míní|tvrdí|tvrdil|tvrdila|konstatoval|konstatovala|poznamenal|poznamenala|vysvětlil|vysvětlila|vysvětluje|podotkl|podotkla|sdělil|sdělila|upozornil|upozornila|zdůraznil|zdůraznila|komentoval|komentovala|podle|vidí|pochvaluje|pochválil|ocenil|ocenila|svěřil|svěřila|prozradil|prozradila|dodává|nechal|slyšet|napsal';
+  'řekl|řekla|řekli|říká|říkají|říkáme|uvedl|uvedla|uvedli|uvádí|dodal|dodala|dodává|prohlásil|prohlásila|prohlašuje|píše|napsal|napsala|přidává|hodnotí|zhodnotil|zhodnotila|míní|tvrdí|tvrdil|tvrdila|konstatoval|konstatovala|poznamenal|poznamenala|vysvětlil|vysvětlila|vysvětluje|podotkl|podotkla|sdělil|sdělila|upozornil|upozornila|zdůraznil|zdůraznila|komentoval|komentovala|podle|pochvaluje|pochválil|ocenil|ocenila|svěřil|svěřila|prozradil|prozradila|dodává|nechal|slyšet|napsal';
 
 function regularForms(stems: string): string[] {
   const out: string[] = [];

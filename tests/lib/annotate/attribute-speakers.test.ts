@@ -61,11 +61,12 @@ describe('speaker attribution', () => {
     expect(speakers('“The risk is real,” officials said.')).toEqual([['The risk is real,', null]]);
   });
 
-  it('reads speech verbs in French, German, Spanish, Ukrainian and Czech', () => {
+  it('reads speech verbs in French, German, Spanish and Czech', () => {
     expect(speakers('« Nous sommes prêts », a déclaré Laurent Fabius.')[0]?.[1]).toBe('Laurent Fabius');
     expect(speakers('„Wir sind bereit“, sagte Olaf Scholz.')[0]?.[1]).toBe('Olaf Scholz');
     expect(speakers('“Estamos listos”, dijo Pedro Sánchez.')[0]?.[1]).toBe('Pedro Sánchez');
-    expect(speakers('«Ми готові», — заявив Володимир Зеленський.')[0]?.[1]).toBe('Володимир Зеленський');
+    // Cyrillic text is not a supported language: the quote is found, no speaker is guessed.
+    expect(speakers('«Ми готові», — заявив Володимир Зеленський.')[0]).toEqual(['Ми готові', null]);
     expect(speakers('"Jsme připraveni," řekl Petr Fiala.')[0]?.[1]).toBe('Petr Fiala');
   });
 });

@@ -13,13 +13,29 @@ describe('entities', () => {
     expect(z?.count).toBe(3);
   });
 
-  it('keeps name particles ("Ursula von der Leyen") but not German articles between nouns', () => {
+  it('keeps name particles ("Ursula von der Leyen")', () => {
     const names = entities(
-      'Ursula von der Leyen met Olaf Scholz. „Wir stehen an der Seite der Ukraine“, sagte er.',
+      'Ursula von der Leyen met Charles de Gaulle’s heirs in Paris, the Commission said.',
     ).map((e) => e.name);
     expect(names).toContain('Ursula von der Leyen');
-    expect(names).toContain('Ukraine');
-    expect(names.some((n) => n.includes('Seite'))).toBe(false);
+    expect(names).toContain('Charles de Gaulle');
+  });
+
+  it('guesses no names in a language it does not support, but still marks its quotes', () => {
+    const german = 'Ursula von der Leyen traf Olaf Scholz. „Wir stehen an der Seite der Ukraine“, sagte er.';
+    const result = annotate({ textContent: german });
+    expect(result.entities).toEqual([]);
+    expect(result.unsupportedLanguage).toBe('de');
+    expect(result.quotes.map((q) => [q.text, q.speaker])).toEqual([
+      ['Wir stehen an der Seite der Ukraine', null],
+    ]);
+    const russian = annotate({
+      textContent: 'Владимир Путин заявил: «Мы не отступим и будем защищать нашу страну до конца».',
+      lang: 'en',
+    });
+    expect(russian.unsupportedLanguage).toBe('ru');
+    expect(russian.quotes).toHaveLength(1);
+    expect(annotate({ textContent: german, lang: 'en-GB' }).unsupportedLanguage).toBeUndefined();
   });
 
   it('merges inflected forms of a name in Czech text', () => {

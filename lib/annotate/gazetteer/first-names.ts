@@ -1,7 +1,27 @@
+import { FEMALE_NAMES, MALE_NAMES, UNISEX_NAMES } from './lexicon.generated';
+
 /**
- * Common given names (English, French, German, Spanish, Italian, Slavic, Arabic, Hebrew, and a
- * few more), used as evidence that a capitalised span is a person. Lowercased.
+ * Given names the lexicon lacks: transliterated Slavic, Arabic, Hebrew and Chinese names and
+ * accented Czech, French and Spanish ones, as they appear in international news. Lowercased.
  */
-const NAMES =
-  'aaron|adam|adrian|ahmed|alan|albert|alejandro|alex|alexander|alexandra|alexei|alexey|ali|alice|alicia|alison|amanda|amber|amy|ana|andrea|andreas|andrew|andrei|andriy|andy|angela|angelina|anna|anne|annie|anthony|anton|antonio|arnold|arthur|ashley|audrey|barack|barbara|ben|benjamin|bernard|bernie|beth|betty|bill|billy|bob|bobby|boris|brad|bradley|brandon|brenda|brett|brian|bruce|bruno|bryan|carl|carla|carlos|carol|caroline|carolyn|catherine|charles|charlie|charlotte|cheryl|chris|christian|christina|christine|christopher|chuck|claire|claude|claudia|colin|connor|craig|cristina|cynthia|dale|dan|daniel|danielle|danny|dave|david|dean|deborah|debra|denis|dennis|diana|diane|dmitry|dmytro|dominic|don|donald|donna|doris|dorothy|doug|douglas|dylan|ed|eddie|edward|elena|eli|elizabeth|ellen|emily|emma|emmanuel|eric|erik|erin|ethan|eugene|eva|evan|evelyn|fatima|felix|fernando|fiona|frances|francesco|francis|francisco|frank|franz|fred|frederick|gabriel|gary|george|gerald|gerhard|giorgia|giovanni|glenn|gloria|gordon|grace|greg|gregory|hannah|hans|harold|harry|hassan|heather|heinrich|helen|helmut|henry|hillary|howard|hugh|hugo|hussein|ian|igor|irina|isaac|isabel|ivan|jack|jackie|jacob|jacques|jake|james|jamie|jan|jane|janet|janice|jared|jason|javier|jean|jeff|jeffrey|jennifer|jenny|jens|jeremy|jerome|jerry|jess|jesse|jessica|jill|jim|jimmy|joan|joe|joel|johann|john|johnny|jon|jonathan|jordan|jorge|jose|josé|joseph|josh|joshua|joyce|juan|judith|judy|julia|julian|julie|justin|karen|karl|kate|katherine|kathleen|kathryn|kathy|katie|keith|kelly|ken|kenneth|kevin|kim|kirsten|klaus|kurt|kyle|larry|laura|lauren|laurent|lawrence|lee|leo|leon|leonid|lewis|linda|lisa|liz|logan|lori|louis|louise|lucas|lucy|luis|luke|lydia|maria|marie|marine|mario|mark|marco|marcus|margaret|maria|marilyn|mark|martha|martin|mary|matt|matthew|maurice|max|maxim|megan|melissa|michael|michel|michelle|miguel|mike|mikhail|milton|mitch|mohammed|mohammad|muhammad|mykola|nancy|natalia|natalie|nathan|neil|nicholas|nick|nicola|nicolas|nicole|nigel|nikolai|noah|norman|oleg|oleksandr|oleksiy|olga|oliver|olivia|omar|oscar|pablo|pamela|patricia|patrick|paul|paula|pavel|pedro|peter|petr|petro|philip|phillip|pierre|pyotr|rachel|rafael|ralph|randy|raymond|rebecca|richard|rick|rob|robert|roberto|roger|roman|ron|ronald|rose|ross|roy|ruth|ryan|sam|samantha|samuel|sandra|sara|sarah|scott|sean|sebastian|serhiy|sergei|sergey|sharon|shirley|simon|sophia|sophie|stefan|stephanie|stephen|steve|steven|susan|tamara|taras|teresa|terry|theresa|thomas|tim|timothy|tina|todd|tom|tomas|tomáš|tony|tyler|valentina|valerie|vanessa|victor|victoria|viktor|vincent|virginia|vitali|vladimir|volodymyr|walter|wayne|william|willie|wolfgang|xavier|yulia|yuri|yury|zachary|zoe|abdul|abdullah|ahmad|amir|ayman|bashar|farid|habib|hamid|ibrahim|ismail|jamal|karim|khaled|khalid|mahmoud|mustafa|nasser|rashid|saad|said|salim|tariq|yusuf|yitzhak|benny|moshe|avi|yair|naftali|itamar|emmanuel|olaf|angela|annalena|friedrich|markus|jürgen|françois|emmanuel|ségolène|mathieu|thierry|nicolas|édouard|jean-luc|jean-marie|pedro|pablo|santiago|alberto|rodrigo|andrés|juan|carmen|lucía|giuseppe|matteo|sergio|silvio|luigi|vladimír|václav|petr|jiří|jana|pavel|martin|jakub|lukáš|ondřej|karel|miloš|andrej|zuzana|viktor|xi|li|wang|zhang|narendra|rahul|imran|nawaz|recep|justin|jacinda|scott|malcolm|tony|kevin|julia|anthony|rishi|keir|boris|theresa|liz|jeremy|nicola|kamala|joe|hunter|ron|nikki|chuck|nancy|mitch|kevin|ted|marco|rand|lindsey|elon|jeff|mark|sundar|tim|satya|sam|greta|jens|ursula|charles|olena|yulia|petro|vitaliy|kateryna|iryna|oksana|ruslan|denys|mykhailo|yevhen|vitaly|sergiy|gary|jennifer|josh|martin|robert|stephen|eric|vanessa|michael|laurent|mike|david';
-export const FIRST_NAMES = new Set(NAMES.split('|'));
+const SUPPLEMENT =
+  'alexey|andriy|andrés|annalena|ayman|barack|bashar|bill|christian|dean|dmytro|ed|farid|frank|franz|françois|giorgia|hamid|helmut|hunter|imran|itamar|jan|jean|jean-luc|jean-marie|jiří|jordan|josé|jürgen|karel|lee|leo|lewis|li|lucía|lukáš|marine|max|maxim|miloš|mykola|naftali|narendra|nasser|nawaz|oleg|oleksiy|ondřej|randy|rashid|rishi|rose|saad|salim|santiago|serhiy|ségolène|taras|tariq|thierry|tomáš|victoria|virginia|vitali|vladimír|václav|wang|xi|yair|yitzhak|yulia|zhang|zuzana|édouard';
+
+const FEMALE = new Set(FEMALE_NAMES.split('|'));
+const MALE = new Set(MALE_NAMES.split('|'));
+
+/** Given names, used as evidence that a capitalised span is a person. Lowercased. */
+export const FIRST_NAMES = new Set([
+  ...FEMALE,
+  ...MALE,
+  ...UNISEX_NAMES.split('|'),
+  ...SUPPLEMENT.split('|'),
+]);
+
+/** The sex a given name usually has, for pronoun agreement; null when it could be either. */
+export function givenNameSex(name: string): 'female' | 'male' | null {
+  const lower = name.toLowerCase();
+  if (FEMALE.has(lower)) return 'female';
+  if (MALE.has(lower)) return 'male';
+  return null;
+}

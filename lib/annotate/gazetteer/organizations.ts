@@ -1,3 +1,5 @@
+import { ORGANIZATIONS as LEXICON_ORGANIZATIONS } from './lexicon.generated';
+
 /**
  * Organizations every news reader knows, with their acronyms (`=` joins the forms of one
  * organization; the first is canonical). Matched case-sensitively for all-caps forms.
@@ -14,5 +16,13 @@ for (const group of ORGS.split('|')) {
   for (const f of forms) {
     ORGANIZATIONS.set(f.toLowerCase(), forms[0] as string);
     ORGANIZATION_SPELLING.set(f.toLowerCase(), f);
+  }
+}
+
+// The lexicon's organizations and sports teams ("Aston Villa" plays; it does not live anywhere).
+for (const org of LEXICON_ORGANIZATIONS.split('|')) {
+  if (!ORGANIZATIONS.has(org)) {
+    ORGANIZATIONS.set(org, org);
+    ORGANIZATION_SPELLING.set(org, org);
   }
 }

@@ -1,3 +1,11 @@
+import { FIRST_NAMES } from './first-names';
+import {
+  CITIES as LEXICON_CITIES,
+  COUNTRIES as LEXICON_COUNTRIES,
+  REGIONS as LEXICON_REGIONS,
+  SURNAMES,
+} from './lexicon.generated';
+
 /**
  * Place names every news reader knows: countries (with their common short forms), capitals and
  * major cities, US states, regions, seas. `|` separates names; `=` joins the forms of one place
@@ -18,5 +26,14 @@ for (const list of [COUNTRIES, CITIES, US_STATES, REGIONS]) {
   for (const group of list.split('|')) {
     const forms = group.split('=');
     for (const f of forms) PLACES.set(f.toLowerCase(), forms[0] as string);
+  }
+}
+
+// The lexicon's places, less short abbreviations ("okla") and places that are also common
+// given names or surnames ("Ashcroft"), which would otherwise outvote a person's evidence.
+const PEOPLE_NAMES = new Set([...FIRST_NAMES, ...SURNAMES.split('|')]);
+for (const list of [LEXICON_COUNTRIES, LEXICON_CITIES, LEXICON_REGIONS]) {
+  for (const place of list.split('|')) {
+    if (place.length >= 4 && !PEOPLE_NAMES.has(place) && !PLACES.has(place)) PLACES.set(place, place);
   }
 }

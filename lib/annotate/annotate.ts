@@ -1,7 +1,7 @@
 // lib/annotate: quotes, their speakers and named entities, found in an article's text (pure, no DOM).
 import type { Article } from '../extract/article';
 import type { Annotations } from './annotations';
-import { attributeSpeakers } from './attribute-speakers';
+import { type Attribution, attributeSpeakers } from './attribute-speakers';
 import { findEntities } from './find-entities';
 import { findQuotes } from './find-quotes';
 import { articleLanguage, isSupportedLanguage } from './languages';
@@ -19,6 +19,14 @@ export const MAX_ANNOTATED_CHARS = 300_000;
  * an article. Pure and synchronous: runs in Node and in extension pages.
  */
 export function annotate(article: Pick<Article, 'textContent'> & Partial<Article>): Annotations {
+  return annotateWithEvidence(article).annotations;
+}
+
+/** `annotate`, plus how each quote's speaker was found (for evaluation and tuning). */
+export function annotateWithEvidence(article: Pick<Article, 'textContent'> & Partial<Article>): {
+  annotations: Annotations;
+  attributions: Attribution[];
+} {
   const text = annotatedPart(article.textContent);
   const blocks = splitBlocks(text);
   const lang = articleLanguage(text, article.lang);
@@ -28,7 +36,7 @@ export function annotate(article: Pick<Article, 'textContent'> & Partial<Article
   const spans = findQuotes(text, blocks);
   const speakers = attributeSpeakers(text, blocks, spans, found);
   const quotes = spans.map((q, i) => {
-    const who = speakers[i];
+    const who = speakers[i]?.entity;
     const speaker = who == null ? null : (found.entities[who]?.name ?? null);
     return { text: q.text, speaker, start: q.start, end: q.end };
   });
@@ -39,12 +47,13 @@ export function annotate(article: Pick<Article, 'textContent'> & Partial<Article
     count,
     mentions,
   }));
-  return {
+  const annotations = {
     quotes,
     entities,
     ...(text.length < article.textContent.length ? { annotatedChars: text.length } : {}),
     ...(supported ? {} : { unsupportedLanguage: lang ?? 'und' }),
   };
+  return { annotations, attributions: speakers };
 }
 
 /** The whole text, or its leading whole paragraphs up to MAX_ANNOTATED_CHARS. */

@@ -1,15 +1,28 @@
 import type { Span } from './annotations';
 import type { FoundEntities } from './find-entities';
 import { maskQuotes, type QuoteSpan } from './find-quotes';
+import { givenNameSex } from './gazetteer/first-names';
 import { findSpeechVerbs } from './speech-verbs';
 import { splitSentences } from './split-sentences';
 import { titleHead } from './titles';
 
 type Mention = Span & { entity: number };
 /** A speaker reference: an entity, "unnamed" (a resident said) or "none" found. */
-type Ref = { entity: number } | 'unnamed' | 'pronoun' | 'it' | null;
+/** How an attribution was made: the evidence a confidence judgement rests on. */
+export type Via = string;
+type Named = { entity: number; via: Via };
+/** "he said": the pronoun's sex when the word tells it. */
+type Pronoun = { pronoun: Sex | null };
+type Sex = 'female' | 'male';
+type Ref = Named | 'unnamed' | Pronoun | 'it' | null;
 
 const PRONOUN = /^(?:he|she|il|elle|er|sie|él|ella|він|вона|on|ona|ten|ta)$/i;
+const FEMALE_PRONOUN = /^(?:she|elle|ella|вона|ona|ta)$/i;
+const MALE_PRONOUN = /^(?:he|il|er|él|він|on|ten)$/i;
+
+function pronounRef(word: string): Pronoun {
+  return { pronoun: FEMALE_PRONOUN.test(word) ? 'female' : MALE_PRONOUN.test(word) ? 'male' : null };
+}
 // "it said in a statement": the organization last named.
 const IT = /^(?:it|es|ello|воно|ono)$/i;
 const UNNAMED =
@@ -17,6 +30,9 @@ const UNNAMED =
 const FILLER =
   /(?:\s+(?:\p{Ll}+ly|also|then|later|has|had|have|was|is|will|would|recently|previously|once|often|repeatedly|further|flatly|again|simply|just|quickly|never|and|a|encore|aussi|auch|también|také|ještě|в|тоже|se|si))+\s*$/iu;
 const PARTICIPLE = /ing$|ant$/;
+// Speech verbs whose object is the person spoken to or about: "told the BBC", "urged Congress".
+const OBJECT_VERB =
+  /^(?:tell|tells|told|telling|urge[sd]?|urging|warn(?:s|ed|ing)?|call(?:s|ed|ing)?|describe[sd]?|describing|critici[sz](?:e|es|ed|ing)|blast(?:s|ed|ing)?|slam(?:s|med|ming)?|praise[sd]?|praising|hail(?:s|ed|ing)?|welcome[sd]?|welcoming|order(?:s|ed|ing)?|instruct(?:s|ed|ing)?|demand(?:s|ed|ing)?|charge[sd]?|charging|characteri[sz](?:e|es|ed|ing)|allege[sd]?|alleging)$/;
 
 interface Ctx {
   text: string;
@@ -26,58 +42,173 @@ interface Ctx {
   speakers: Ref[];
   /** 1 for every character inside a quotation: mentions there never name the speaker. */
   quoted: Uint8Array;
+  /** Each entity's sex, when its given name tells it. */
+  sexes: (Sex | null)[];
 }
 
+/** A quote's speaker (an entity index, or null when not named) and how it was found. */
+export interface Attribution {
+  entity: number | null;
+  via: Via;
+}
+
+const isNamed = (r: Ref): r is Named => r !== null && typeof r === 'object' && 'entity' in r;
+const isPronoun = (r: Ref): r is Pronoun => r !== null && typeof r === 'object' && 'pronoun' in r;
+
 /**
- * The speaker of each quote, as an entity index (or null): from the speech verb of the quote's
- * sentence and its subject ("X said", "said X", "X, the minister, said", "according to X",
- * "X told reporters"), colon introductions, pronouns and title descriptions resolved backwards,
- * and continuation paragraphs inheriting the previous speaker.
+ * The speaker of each quote: from the speech verb of the quote's sentence and its subject ("X
+ * said", "said X", "X, the minister, said", "according to X", "X told reporters"), colon
+ * introductions, pronouns and descriptions resolved backwards, and quotes continuing the previous
+ * speaker's run. Each attribution says how it was made (`via`).
  */
 export function attributeSpeakers(
   text: string,
   blocks: Span[],
   quotes: QuoteSpan[],
   found: FoundEntities,
-): (number | null)[] {
+): Attribution[] {
   const masked = maskQuotes(text, quotes);
   const quoted = new Uint8Array(text.length + 1);
   for (const q of quotes) quoted.fill(1, q.start, q.end);
-  const ctx: Ctx = { text, masked, found, quotes, speakers: [], quoted };
+  const ctx: Ctx = { text, masked, found, quotes, speakers: [], quoted, sexes: entitySexes(found) };
   const sentencesOf = blocks.map((b) => splitSentences(masked, b.start, b.end));
   quotes.forEach((q, i) => {
-    const b = blocks[q.block] as Span;
-    const sentence = (sentencesOf[q.block] ?? []).find((s) => s.start <= q.open && q.open < s.end) ?? b;
-    let ref = fromSentence(ctx, q, sentence);
-    const prev = i > 0 ? (quotes[i - 1] as QuoteSpan) : null;
-    if (ref === null && prev) {
-      const sameSentence = prev.block === q.block;
-      // A paragraph that only continues a quotation belongs to the previous speaker.
-      const continuation =
-        q.open === b.start && (q.block - prev.block === 1 || (!prev.closed && q.block - prev.block <= 2));
-      if (sameSentence || continuation) ref = ctx.speakers[i - 1] ?? null;
-    }
-    if (ref === null) ref = fromColon(ctx, q, b, blocks);
-    if (ref === null) ref = fromNeighbourSentence(ctx, q, sentence, sentencesOf[q.block] ?? []);
-    // A quotation standing alone in its paragraph speaks for the person the previous one named,
-    // or continues the quotation before it.
-    if (ref === null && q.open === b.start && q.block > 0) {
-      ref = lastPerson(ctx, q.open, (blocks[q.block - 1] as Span).start);
-      if (ref === null && prev && q.block - prev.block <= 2) ref = ctx.speakers[i - 1] ?? null;
-    }
-    if (ref === 'pronoun') {
-      // "he added" right after a quotation continues that speaker; otherwise the last person named.
-      const prevSpeaker = prev && q.block - prev.block <= 1 ? ctx.speakers[i - 1] : null;
-      const prevIsPerson =
-        prevSpeaker &&
-        typeof prevSpeaker === 'object' &&
-        ctx.found.entities[prevSpeaker.entity]?.type === 'person';
-      ref = prevIsPerson ? prevSpeaker : lastPerson(ctx, q.open);
-    }
-    if (ref === 'it') ref = lastOf(ctx, q.open, 'organization');
-    ctx.speakers.push(ref);
+    ctx.speakers.push(speakerOf(ctx, q, i, blocks, sentencesOf[q.block] ?? []));
   });
-  return ctx.speakers.map((r) => (r && typeof r === 'object' ? r.entity : null));
+  return ctx.speakers.map((r) =>
+    isNamed(r)
+      ? { entity: r.entity, via: r.via }
+      : { entity: null, via: r === 'unnamed' ? 'unnamed' : 'none' },
+  );
+}
+
+const tagged = (r: Ref, via: Via): Ref => (isNamed(r) ? { entity: r.entity, via: `${via}:${r.via}` } : r);
+
+/** One quote's speaker, the strongest evidence first. */
+function speakerOf(ctx: Ctx, q: QuoteSpan, i: number, blocks: Span[], sentences: Span[]): Ref {
+  const b = blocks[q.block] as Span;
+  const sentence = sentences.find((s) => s.start <= q.open && q.open < s.end) ?? b;
+  const prev = i > 0 ? (ctx.quotes[i - 1] as QuoteSpan) : null;
+  const prevRef = i > 0 ? (ctx.speakers[i - 1] ?? null) : null;
+  let ref = fromSentence(ctx, q, sentence);
+  if (ref === null) ref = tagged(fromColon(ctx, q, b, blocks), 'colon');
+  if (ref === null && prev && isNamed(prevRef) && continuesRun(ctx, q, prev, prevRef, b, sentences)) {
+    ref = { entity: prevRef.entity, via: 'continues' };
+  }
+  if (ref === null) ref = tagged(fromNeighbourSentence(ctx, q, sentence, sentences), 'neighbour');
+  // A quotation standing alone in its paragraph speaks for the person the previous one named,
+  // or continues the quotation before it.
+  if (ref === null && q.open === b.start && q.block > 0) {
+    ref = tagged(lastPerson(ctx, q.open, (blocks[q.block - 1] as Span).start), 'standalone');
+    if (ref === null && prev && q.block - prev.block <= 2 && isNamed(prevRef)) {
+      ref = { entity: prevRef.entity, via: 'standalone-continues' };
+    }
+  }
+  if (isPronoun(ref)) ref = resolvePronoun(ctx, q, b, sentences, prev, prevRef, ref.pronoun);
+  if (ref === 'it') ref = tagged(lastOf(ctx, q.open, 'organization'), 'it');
+  return ref;
+}
+
+/**
+ * Whether a quote with no attribution of its own continues the previous speaker: the next
+ * quote in the same paragraph with no other name between them, or a paragraph that opens with
+ * a quotation right after the previous one.
+ */
+function continuesRun(
+  ctx: Ctx,
+  q: QuoteSpan,
+  prev: QuoteSpan,
+  prevRef: Named,
+  b: Span,
+  sentences: Span[],
+): boolean {
+  if (prev.block === q.block)
+    return !otherSpeakerBetween(ctx, afterSentenceOf(sentences, prev), q.open, prevRef.entity);
+  return q.open === b.start && (q.block - prev.block === 1 || (!prev.closed && q.block - prev.block <= 2));
+}
+
+/** The end of the sentence holding the quote's attribution: names inside it describe the speaker. */
+function afterSentenceOf(sentences: Span[], q: QuoteSpan): number {
+  const at = q.close - 1;
+  return sentences.find((s) => s.start <= at && at < s.end)?.end ?? q.close;
+}
+
+/**
+ * A person other than `entity` named (as more than a possessive) in [from, to): a new person
+ * breaks a speaker's run; the organizations of an appositive ("a fellow at Harvard") do not.
+ */
+function otherSpeakerBetween(ctx: Ctx, from: number, to: number, entity: number): boolean {
+  return mentionsIn(ctx, from, to).some(
+    (m) =>
+      m.end <= to &&
+      m.entity !== entity &&
+      ctx.found.entities[m.entity]?.type === 'person' &&
+      !insideQuote(ctx, m) &&
+      !isPossessive(ctx, m),
+  );
+}
+
+const isPossessive = (ctx: Ctx, m: Span) => /^['’]s?\b/.test(ctx.text.slice(m.end, m.end + 2));
+
+/**
+ * "he said": the person the pronoun most likely points to, of the pronoun's sex when both are
+ * known. The previous speaker while nobody else has been named since; else the person who is
+ * the subject of a sentence earlier in the paragraph; else the previous speaker of the last
+ * paragraph; else the last person named.
+ */
+function resolvePronoun(
+  ctx: Ctx,
+  q: QuoteSpan,
+  b: Span,
+  sentences: Span[],
+  prev: QuoteSpan | null,
+  prevRef: Ref,
+  sex: Sex | null,
+): Ref {
+  const agrees = (entity: number) => {
+    const e = ctx.found.entities[entity];
+    if (e?.type !== 'person') return false;
+    const known = ctx.sexes[entity];
+    return !sex || !known || known === sex;
+  };
+  const prevPerson = prev && isNamed(prevRef) && agrees(prevRef.entity) ? prevRef : null;
+  if (
+    prevPerson &&
+    prev &&
+    prev.block === q.block &&
+    !otherSpeakerBetween(ctx, prev.close, q.open, prevPerson.entity)
+  )
+    return { entity: prevPerson.entity, via: 'pronoun-previous' };
+  const inParagraph = mentionsIn(ctx, b.start, q.open).filter(
+    (m) => m.end <= q.open && agrees(m.entity) && !insideQuote(ctx, m) && !isPossessive(ctx, m),
+  );
+  const subjects = inParagraph.filter((m) => opensSentence(ctx, sentences, m));
+  const subject = subjects.at(-1) ?? inParagraph.at(-1);
+  if (subject)
+    return { entity: subject.entity, via: subjects.length ? 'pronoun-subject' : 'pronoun-paragraph' };
+  if (prevPerson && prev && q.block - prev.block <= 1)
+    return { entity: prevPerson.entity, via: 'pronoun-previous' };
+  const last = lastMention(ctx, q.open, 0, (m) => agrees(m.entity) && !insideQuote(ctx, m));
+  return last ? { entity: last.entity, via: 'pronoun-last' } : null;
+}
+
+/** A mention that opens its sentence, after at most a title or a determiner ("Former coach X"). */
+function opensSentence(ctx: Ctx, sentences: Span[], m: Span): boolean {
+  const s = sentences.find((x) => x.start <= m.start && m.start < x.end);
+  if (!s) return false;
+  const before = ctx.masked.slice(s.start, m.start);
+  return (
+    /^\s*(?:[“"«„_]+\s*)?(?:(?:the|a|an|former|then)\s+)?(?:\p{L}+\s+){0,2}$/iu.test(before) &&
+    before.length < 40
+  );
+}
+
+/** Each entity's sex from its given name, when the name has one. */
+function entitySexes(found: FoundEntities): (Sex | null)[] {
+  return found.entities.map((e) => {
+    const words = e.name.split(' ');
+    return e.type === 'person' && words.length > 1 ? givenNameSex(words[0] ?? '') : null;
+  });
 }
 
 function isSpeaker(ctx: Ctx, m: Mention): boolean {
@@ -137,7 +268,7 @@ function lastOf(ctx: Ctx, before: number, type: string, after = 0): Ref {
     after,
     (m) => ctx.found.entities[m.entity]?.type === type && !insideQuote(ctx, m),
   );
-  return best ? { entity: best.entity } : null;
+  return best ? { entity: best.entity, via: 'last-mention' } : null;
 }
 
 /** "the secretary-general" -> the person introduced with that title; "the company" -> last org. */
@@ -151,7 +282,7 @@ function fromDescription(ctx: Ctx, words: string, before: number): Ref {
       ? e.titles.has(head)
       : e.type === 'organization' && e.name.toLowerCase().includes(words.split(/\s+/).pop() ?? '');
   });
-  return best ? { entity: best.entity } : null;
+  return best ? { entity: best.entity, via: 'description' } : null;
 }
 
 /** The subject right before `end` (a verb): a mention, a pronoun, a description or "unnamed". */
@@ -170,10 +301,10 @@ function subjectBefore(ctx: Ctx, from: number, end: number): Ref {
       (x) =>
         x.end <= at && at - x.end <= 3 && /^['’]?s?\s*$/.test(ctx.text.slice(x.end, at)) && x.start >= from,
     );
-    if (m && isSpeaker(ctx, m)) return { entity: m.entity };
+    if (m && isSpeaker(ctx, m)) return { entity: m.entity, via: 'subject-before' };
     const tail = ctx.masked.slice(from, at);
     const word = /([\p{L}-]+)$/u.exec(tail)?.[1] ?? '';
-    if (PRONOUN.test(word)) return 'pronoun';
+    if (PRONOUN.test(word)) return pronounRef(word);
     if (IT.test(word)) return 'it';
     if (/^(?:they|ils|elles|sie|ellos|вони|oni)$/i.test(word)) return 'unnamed';
     if (UNNAMED.test(tail) && !/\p{Lu}[\p{L}-]*$/u.test(tail)) {
@@ -195,7 +326,7 @@ function subjectAfter(ctx: Ctx, start: number, limit: number): Ref {
   const window = ctx.masked.slice(start, Math.min(limit, start + 90));
   const lead = /^\s*(?:(?:on|in|at|na|ve|v|se|si)\s+)?/u.exec(window)?.[0] ?? '';
   const word = /^[\p{L}-]+/u.exec(window.slice(lead.length))?.[0] ?? '';
-  if (PRONOUN.test(word)) return 'pronoun';
+  if (PRONOUN.test(word)) return pronounRef(word);
   const inWindow = mentionsIn(ctx, start, start + window.length).filter(
     (m) =>
       m.start >= start &&
@@ -211,7 +342,7 @@ function subjectAfter(ctx: Ctx, start: number, limit: number): Ref {
   const near = inWindow.filter((m) => ctx.masked.slice(start, m.start).split(/\s+/).length <= 7);
   const person = near.find((m) => ctx.found.entities[m.entity]?.type === 'person');
   const m = person ?? near[0];
-  if (m) return { entity: m.entity };
+  if (m) return { entity: m.entity, via: 'subject-after' };
   const desc = /^\s*(?:the|la|le|der|die|el)\s+((?:[\p{Ll}-]+\s+){0,2}?[\p{Ll}-]+)(?=[\s,.]|$)/iu.exec(
     window,
   );
@@ -260,8 +391,15 @@ function fromSentence(ctx: Ctx, q: QuoteSpan, s: Span): Ref {
     }
     const before = subjectBefore(ctx, clauseStart, v.start);
     if (before) return before;
-    const after = subjectAfter(ctx, v.end, v.start < q.open ? q.open : s.end);
-    if (after) return after;
+    // "told the BBC", "called Omar a terrorist", "alleged that X": what follows is not the speaker.
+    const reported = /^\s*,?\s*(?:that|whether|if|how|why)\b/i.test(ctx.masked.slice(v.end, v.end + 12));
+    // Right after the quotation the order may be inverted ("“Go,” urged Smith"), never with "told".
+    const inverted = v.start >= q.close && /^[\s,—–-]*$/.test(ctx.masked.slice(q.close, v.start));
+    const objectFollows = OBJECT_VERB.test(v.word) && (!inverted || /^tel/.test(v.word));
+    if (!objectFollows && !reported) {
+      const after = subjectAfter(ctx, v.end, v.start < q.open ? q.open : s.end);
+      if (after) return after;
+    }
   }
   // A participle whose main verb was not found: the subject opens the sentence.
   const v = order[0];
@@ -270,7 +408,7 @@ function fromSentence(ctx: Ctx, q: QuoteSpan, s: Span): Ref {
       (x) => x.start >= s.start && x.end <= v.start && isSpeaker(ctx, x) && !insideQuote(ctx, x),
     );
     const m = inSentence.find((x) => ctx.found.entities[x.entity]?.type === 'person') ?? inSentence[0];
-    if (m) return { entity: m.entity };
+    if (m) return { entity: m.entity, via: 'sentence-opening' };
   }
   return null;
 }
@@ -289,7 +427,7 @@ function participleSubject(ctx: Ctx, s: Span, v: Span): Ref {
   );
   if (rel) {
     const before = inRegion.filter((m) => m.end <= from + rel.index).pop();
-    if (before) return { entity: before.entity };
+    if (before) return { entity: before.entity, via: 'relative-clause' };
   }
   // "The secretary-general said that ..., adding that": the subject of the main speech verb.
   const main = findSpeechVerbs(ctx.masked, from, v.start).find((x) => !PARTICIPLE.test(x.word));
@@ -300,7 +438,7 @@ function participleSubject(ctx: Ctx, s: Span, v: Span): Ref {
   // Otherwise the name that opens the clause ("Smith retweeted the story, saying").
   const opening = inRegion.filter((m) => ctx.masked.slice(from, m.start).split(/\s+/).length <= 8);
   const m = opening.find((x) => ctx.found.entities[x.entity]?.type === 'person') ?? opening[0];
-  return m ? { entity: m.entity } : null;
+  return m ? { entity: m.entity, via: 'participle' } : null;
 }
 
 function distance(v: Span, q: QuoteSpan): number {
@@ -333,7 +471,7 @@ function fromColon(ctx: Ctx, q: QuoteSpan, b: Span, blocks: Span[]): Ref {
   const m = mentionsIn(ctx, s.start, s.end)
     .filter((x) => x.end <= s.end && isSpeaker(ctx, x))
     .pop();
-  return m ? { entity: m.entity } : null;
+  return m ? { entity: m.entity, via: 'colon-mention' } : null;
 }
 
 /** A quote-only sentence next to one that names the speaker ("Smith tweeted. “...”"). */

@@ -383,7 +383,12 @@ function fromSentence(ctx: Ctx, q: QuoteSpan, s: Span): Ref {
       if (r) return r;
       continue;
     }
+    if (v.start > q.close && introducesNextQuote(ctx, v, s)) continue;
     const clauseStart = v.start > q.close ? q.close : lastBoundary(ctx, s, v.start);
+    if (v.start > q.close) {
+      const opener = clauseOpener(ctx, q.close, v.start);
+      if (opener) return opener;
+    }
     if (PARTICIPLE.test(v.word)) {
       const r = participleSubject(ctx, s, v);
       if (r) return r;
@@ -439,6 +444,24 @@ function participleSubject(ctx: Ctx, s: Span, v: Span): Ref {
   const opening = inRegion.filter((m) => ctx.masked.slice(from, m.start).split(/\s+/).length <= 8);
   const m = opening.find((x) => ctx.found.entities[x.entity]?.type === 'person') ?? opening[0];
   return m ? { entity: m.entity, via: 'participle' } : null;
+}
+
+/** "Smith agreed: “…”": a verb whose clause ends in a colon before a later quote speaks for that one. */
+function introducesNextQuote(ctx: Ctx, v: Span, s: Span): boolean {
+  const next = ctx.quotes.find((x) => x.open >= v.end && x.open < s.end);
+  return !!next && /^[^.;!?]*:\s*$/.test(ctx.masked.slice(v.end, next.open));
+}
+
+/**
+ * The person who opens the clause right after a quotation, before its verb: "“…,” Jane Doe, a
+ * research analyst at the Acme Institute, told reporters."
+ */
+function clauseOpener(ctx: Ctx, from: number, to: number): Ref {
+  const m = mentionsIn(ctx, from, to).find((x) => x.end <= to);
+  if (!m || ctx.found.entities[m.entity]?.type !== 'person' || isPossessive(ctx, m)) return null;
+  if (!/^[\s,—–-]*$/.test(ctx.masked.slice(from, m.start))) return null;
+  // The name is the subject only if an appositive, not a verb, follows it ("Doe, a fellow at …").
+  return /^\s*,/.test(ctx.masked.slice(m.end, m.end + 3)) ? { entity: m.entity, via: 'clause-opener' } : null;
 }
 
 function distance(v: Span, q: QuoteSpan): number {

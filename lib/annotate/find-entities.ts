@@ -272,7 +272,15 @@ function mergeAcronyms({ all, union }: MergeContext, text: string) {
 function mergePersonNames({ all, longer, tokensOf, root, union }: MergeContext) {
   for (const g of all) {
     const tokens = tokensOf(g);
-    if (g.canonical && !isPersonish(g)) continue;
+    if (g.canonical && !isPersonish(g)) {
+      // A surname that is also a place or an organization ("Stafford" after "Tom Stafford").
+      const person = tokens.length === 1 ? fullNameEndingWith(longer, tokensOf, tokens[0] ?? '') : undefined;
+      if (person) {
+        g.scores = { person: 1, organization: 0, place: 0 };
+        union(person, g);
+      }
+      continue;
+    }
     const tail = longer.filter((h) => {
       const ht = tokensOf(h);
       return h !== g && ht.length > tokens.length && ht.slice(-tokens.length).join(' ') === tokens.join(' ');
@@ -289,6 +297,14 @@ function mergePersonNames({ all, longer, tokensOf, root, union }: MergeContext) 
       if (new Set(firsts.map(root)).size === 1 && firsts[0]) union(firsts[0], g);
     }
   }
+}
+
+/** A person's full name, introduced with a given name, whose last word is `surname`. */
+function fullNameEndingWith(longer: Group[], tokensOf: (g: Group) => string[], surname: string): Group | undefined {
+  return longer.find((h) => {
+    const t = tokensOf(h);
+    return isPersonish(h) && t.length >= 2 && t.at(-1) === surname && FIRST_NAMES.has(t[0] ?? '');
+  });
 }
 
 /**

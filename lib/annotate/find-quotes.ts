@@ -18,6 +18,14 @@ export interface QuoteSpan extends Span {
 // Czech sites); « with »; straight quotes with themselves.
 const CLOSERS: Record<string, string> = { '“': '”', '„': '“”', '«': '»', '"': '"' };
 
+/** A straight `"` or a doubled `’’` closing a “ when no ” follows in the paragraph. */
+function closesMixed(text: string, i: number, closers: string, end: number): boolean {
+  if (closers !== '”') return false;
+  const ch = text[i];
+  const mixed = ch === '"' || ((ch === '’' || ch === "'") && text[i + 1] === ch);
+  return mixed && !text.slice(i, end).includes('”');
+}
+
 /** Every span between double quotation marks, paragraph by paragraph (before filtering). */
 function findQuoteMarks(text: string, blocks: Span[]): QuoteSpan[] {
   const out: QuoteSpan[] = [];
@@ -44,6 +52,12 @@ function findQuoteMarks(text: string, blocks: Span[]): QuoteSpan[] {
       } else if (closers.includes(ch)) {
         emit(open + 1, i, i + 1, true);
         open = -1;
+      } else if (closesMixed(text, i, closers, b.end)) {
+        // Copy-edited text often mixes marks: “…" or “…’’. Closes only when no proper mark follows.
+        const width = ch === '"' ? 1 : 2;
+        emit(open + 1, i, i + width, true);
+        open = -1;
+        i += width - 1;
       }
     }
     if (open >= 0) emit(open + 1, b.end, b.end, false);

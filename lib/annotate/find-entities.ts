@@ -300,7 +300,11 @@ function mergePersonNames({ all, longer, tokensOf, root, union }: MergeContext) 
 }
 
 /** A person's full name, introduced with a given name, whose last word is `surname`. */
-function fullNameEndingWith(longer: Group[], tokensOf: (g: Group) => string[], surname: string): Group | undefined {
+function fullNameEndingWith(
+  longer: Group[],
+  tokensOf: (g: Group) => string[],
+  surname: string,
+): Group | undefined {
   return longer.find((h) => {
     const t = tokensOf(h);
     return isPersonish(h) && t.length >= 2 && t.at(-1) === surname && FIRST_NAMES.has(t[0] ?? '');

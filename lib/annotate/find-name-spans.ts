@@ -1,5 +1,6 @@
 import type { Span } from './annotations';
 import { CALENDAR_WORDS, DEMONYM_WORDS, FUNCTION } from './gazetteer/common-words';
+import { FIRST_NAMES } from './gazetteer/first-names';
 import { ORGANIZATIONS } from './gazetteer/organizations';
 import { PLACES } from './gazetteer/places';
 import { ORG_KEYWORDS, PLACE_KEYWORDS } from './name-keywords';
@@ -230,9 +231,16 @@ function emitChain(text: string, chain: Token[], s: Span, b: Span, block: number
     const run = titleRunBeforeName(toks, k);
     if (run) {
       flush();
-      titles = run;
-      k += run.length - 1;
+      // "CEO of Acme Corp": the title belongs to nobody in this chain.
+      if (run.skip === run.words.length) titles = run.words;
+      k += run.skip - 1;
       continue;
+    }
+    // "DL Jane Doe", "GOP Sen. Jane Doe": an abbreviation before a given name and surname is a
+    // role or a party, not part of the name.
+    if (group.length && startsFullName(toks, k) && isShortAbbreviation(group[group.length - 1]?.text ?? '')) {
+      group.pop();
+      flush();
     }
     // A function word opening a sentence is not part of the name ("In Kyiv"); mid-sentence it
     // may be ("Con Edison", "Los Angeles"), except the article ("the Pentagon", "The Hague").
@@ -320,6 +328,8 @@ function nameOf(where: ChainPlace, tokens: Token[], titles: string[]): NameSpan 
  */
 function knownUnitEnd(toks: Token[], k: number, groupEmpty: boolean): number {
   const unit = gazetteerRun(toks, k);
+  // "New York University", "San Jose Mercury News": a known place that opens a longer name.
+  if (unit >= 0 && opensLongerName(toks, unit + 1)) return -1;
   if (unit >= 0 || !groupEmpty) return unit;
   const lower = stripPossessive((toks[k] as Token).text).toLowerCase();
   if (!ORGANIZATIONS.has(lower) && !PLACES.has(lower)) return -1;
@@ -334,19 +344,60 @@ function knownUnitEnd(toks: Token[], k: number, groupEmpty: boolean): number {
   return qualified ? -1 : k;
 }
 
-/** A run of title words before a name ("NATO Secretary-General Jens Stoltenberg"), lowercased. */
-function titleRunBeforeName(toks: Token[], k: number): string[] | null {
+/** An organization or place word within the next three name words, before any title or given name. */
+function opensLongerName(toks: Token[], from: number): boolean {
+  for (let r = from; r < Math.min(toks.length, from + 3); r++) {
+    const t = (toks[r] as Token).text;
+    if (!isCap(t) || isTitleWord(t) || FIRST_NAMES.has(t.toLowerCase())) return false;
+    const words = t.toLowerCase().split('-');
+    if (words.some((w) => ORG_KEYWORDS.has(w) || PLACE_KEYWORDS.has(w))) return true;
+  }
+  return false;
+}
+
+/**
+ * A run of title words before a name ("NATO Secretary-General Jens Stoltenberg", "Secretary of
+ * State Jane Doe"), lowercased, and how many tokens to skip: the run, plus the preposition when
+ * an organization follows the title instead of a name ("CEO of Acme Corp").
+ */
+function titleRunBeforeName(toks: Token[], k: number): { words: string[]; skip: number } | null {
   if (!isTitleWord((toks[k] as Token).text)) return null;
   let r = k;
-  const run: string[] = [];
-  while (r < toks.length && isTitleWord((toks[r] as Token).text))
-    run.push((toks[r++] as Token).text.toLowerCase());
+  const words: string[] = [];
+  const joinsTitles = (i: number) =>
+    /^(?:of|and|for)$/.test(toks[i]?.text ?? '') && isTitleWord(toks[i + 1]?.text ?? '');
+  while (r < toks.length && (isTitleWord((toks[r] as Token).text) || (r > k && joinsTitles(r))))
+    words.push((toks[r++] as Token).text.toLowerCase());
+  if (!words.some((w) => isCoreTitle(w))) return null;
   const follower = toks[r]?.text ?? '';
   const nameFollows =
     isCap(follower) &&
     !ORG_KEYWORDS.has(follower.toLowerCase()) &&
     !PLACE_KEYWORDS.has(follower.toLowerCase());
-  return run.some((w) => isCoreTitle(w)) && nameFollows ? run : null;
+  if (nameFollows) return { words, skip: words.length };
+  if (/^(?:of|at|for)$/.test(follower) && isCap(toks[r + 1]?.text ?? ''))
+    return { words, skip: words.length + 1 };
+  return null;
+}
+
+/** A given name followed by a capitalised word: a person's full name starts at `k`. */
+function startsFullName(toks: Token[], k: number): boolean {
+  const t = (toks[k] as Token).text;
+  const next = toks[k + 1]?.text ?? '';
+  return (
+    /^\p{Lu}\p{Ll}/u.test(t) &&
+    FIRST_NAMES.has(t.toLowerCase()) &&
+    isCap(next) &&
+    !ORG_KEYWORDS.has(next.toLowerCase()) &&
+    !PLACE_KEYWORDS.has(next.toLowerCase())
+  );
+}
+
+/** Two to four capitals that no gazetteer knows ("DL", "GOP"): an abbreviation, not a name word. */
+function isShortAbbreviation(word: string): boolean {
+  return (
+    /^\p{Lu}{2,4}$/u.test(word) && !ORGANIZATIONS.has(word.toLowerCase()) && !PLACES.has(word.toLowerCase())
+  );
 }
 
 function gazetteerRun(toks: Token[], k: number): number {

@@ -1,6 +1,7 @@
 import type { Annotations, EntityType } from '@/lib/annotate/annotations';
 import type { HighlightLayers } from '@/lib/highlight/apply-highlights';
-import type { SpeakerGroup } from './highlight-groups';
+import { speakerName } from '@/lib/highlight/drawn-marks';
+import { type SpeakerGroup, unsupportedLanguageMessage } from './highlight-groups';
 
 const TYPE_LABEL: Record<EntityType, string> = {
   person: 'People',
@@ -17,12 +18,21 @@ export interface HighlightsPanelProps {
   onEntity: (index: number) => void;
 }
 
-/** The expanded list: quotes by speaker, then entities by type. */
+/**
+ * The expanded list: quotes by speaker, then entities by type; in an article whose language Lede
+ * finds no names in, a sentence saying so instead of the (empty) entity groups.
+ */
 export function HighlightsPanel(props: HighlightsPanelProps) {
+  const unsupported = props.annotations.unsupportedLanguage;
   return (
     <div id="highlights-list" class="highlights__list" data-testid="highlights-list">
+      {unsupported && (
+        <p class="highlights__language" data-testid="highlights-language">
+          {unsupportedLanguageMessage(unsupported)}
+        </p>
+      )}
       <QuoteGroups {...props} />
-      <EntityGroups {...props} />
+      {!unsupported && <EntityGroups {...props} />}
     </div>
   );
 }
@@ -37,7 +47,9 @@ export function QuoteGroups({ annotations, speakers, layers, onQuote }: QuoteGro
       </h2>
       {speakers.map(({ speaker, indices }) => (
         <div key={speaker ?? ''} class="highlights__group" data-testid="speaker-group">
-          <h3 class="highlights__speaker">{speaker ?? 'Speaker not named'}</h3>
+          <h3 class={`highlights__speaker${speaker ? '' : ' highlights__speaker--unnamed'}`}>
+            {speakerName(speaker)}
+          </h3>
           <ul>
             {indices.map((i) => (
               <li key={i}>

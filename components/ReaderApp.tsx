@@ -40,7 +40,9 @@ export function ReaderApp({ initialSettings, ...props }: ReaderAppProps) {
         {props.articleExtras?.(article)}
         <Highlights
           key={article.url}
+          lang={article.lang}
           layers={settings.highlights}
+          mentions={settings.entityMentions}
           onLayersChange={(highlights) => onSettingsChange({ ...settings, highlights })}
         />
       </>

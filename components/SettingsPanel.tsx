@@ -1,3 +1,4 @@
+import type { MentionMarks } from '@/lib/highlight/drawn-marks';
 import {
   FONT_SIZE_MAX,
   FONT_SIZE_MIN,
@@ -61,6 +62,11 @@ const HEIGHTS: Option<LineHeight>[] = [
   { value: 'tight', label: 'Tight' },
   { value: 'normal', label: 'Normal' },
   { value: 'loose', label: 'Loose' },
+];
+
+const MENTIONS: Option<MentionMarks>[] = [
+  { value: 'first', label: 'First mentions' },
+  { value: 'all', label: 'All mentions' },
 ];
 
 /** Text and theme controls. Native radios and buttons: keyboard use and labels come for free. */
@@ -136,6 +142,13 @@ export function SettingsPanel(props: {
         options={HEIGHTS}
         value={settings.lineHeight}
         onChange={(v) => set('lineHeight', v)}
+      />
+      <Choice
+        name="entityMentions"
+        legend="Names marked"
+        options={MENTIONS}
+        value={settings.entityMentions}
+        onChange={(v) => set('entityMentions', v)}
       />
       <label class="settings__check">
         <input

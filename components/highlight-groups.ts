@@ -1,4 +1,5 @@
 import type { Annotations, EntityType } from '@/lib/annotate/annotations';
+import { SUPPORTED_LANGUAGES } from '@/lib/annotate/languages';
 
 export interface SpeakerGroup {
   /** Null for quotes whose speaker the text does not name. */
@@ -36,4 +37,43 @@ export function entitiesByType(entities: Annotations['entities']): Record<Entity
     list.sort((a, b) => entities[b].count - entities[a].count);
   }
   return groups;
+}
+
+/** The English name of a language code ("ru" → "Russian"); the code itself when unknown. */
+export function languageName(code: string): string {
+  try {
+    const name = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }).of(code);
+    if (name) return name;
+  } catch {
+    // Not a well-formed code, or no Intl.DisplayNames: the code is the best name there is.
+  }
+  return code;
+}
+
+/** "English, French, Spanish and Czech": the languages whose names and speakers are marked. */
+export function supportedLanguageList(): string {
+  const names = Object.values(SUPPORTED_LANGUAGES);
+  try {
+    return new Intl.ListFormat('en-GB', { type: 'conjunction' }).format(names);
+  } catch {
+    return names.join(', ');
+  }
+}
+
+/** The article's language in a phrase: "Russian articles", or "articles in this language" when unknown. */
+function articlesIn(code: string): string {
+  return code === 'und' ? 'articles in this language' : `${languageName(code)} articles`;
+}
+
+/**
+ * What the panel says when the article's language is one whose names Lede cannot find:
+ * "Names and speakers are not marked in Russian articles. Lede marks them in English, French, …".
+ */
+export function unsupportedLanguageMessage(code: string): string {
+  return `Names and speakers are not marked in ${articlesIn(code)}. Lede marks them in ${supportedLanguageList()}.`;
+}
+
+/** The same, short enough for the legend bar: "Names not marked in Russian". */
+export function unsupportedLanguageNote(code: string): string {
+  return code === 'und' ? 'Names not marked in this language' : `Names not marked in ${languageName(code)}`;
 }

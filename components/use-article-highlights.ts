@@ -8,6 +8,7 @@ import {
   type HighlightLayers,
   removeHighlights,
 } from '@/lib/highlight/apply-highlights';
+import type { MentionMarks } from '@/lib/highlight/drawn-marks';
 import { buildTextMap } from '@/lib/highlight/text-map';
 
 /** Runs `task` once the browser is idle (after the article's first paint), cancellably. */
@@ -31,14 +32,23 @@ export interface ArticleHighlights {
   applied: { readonly current: AppliedHighlights };
 }
 
+export interface HighlightsView {
+  /** Where the article body is, from the highlights panel. */
+  findBody: (panel: HTMLElement) => HTMLElement | null;
+  /** The article's declared language (`article.lang`): names are found in supported languages only. */
+  lang: string | null;
+  layers: HighlightLayers;
+  mentions: MentionMarks;
+}
+
 /**
  * Annotates the article body found from `panelRef` after its first paint, and keeps it wrapped for the
- * current `layers`. `onApplied` runs each time the wrappers are replaced, as earlier ones are then gone.
+ * current `layers` and `mentions`. `onApplied` runs each time the wrappers are replaced, as earlier
+ * ones are then gone.
  */
 export function useArticleHighlights(
   panelRef: RefObject<HTMLElement>,
-  findBody: (panel: HTMLElement) => HTMLElement | null,
-  layers: HighlightLayers,
+  { findBody, lang, layers, mentions }: HighlightsView,
   onApplied: () => void,
 ): ArticleHighlights {
   const [annotations, setAnnotations] = useState<Annotations | null>(null);
@@ -50,7 +60,7 @@ export function useArticleHighlights(
   useEffect(() => {
     const body = panelRef.current && findBody(panelRef.current);
     if (!body) return;
-    const cancel = afterPaint(() => setAnnotations(annotate({ textContent: buildTextMap(body).text })));
+    const cancel = afterPaint(() => setAnnotations(annotate({ textContent: buildTextMap(body).text, lang })));
     const observer = new MutationObserver(() => setBodyVersion((v) => v + 1));
     observer.observe(body, { childList: true });
     observerRef.current = observer;
@@ -58,17 +68,17 @@ export function useArticleHighlights(
       cancel();
       observer.disconnect();
     };
-  }, [findBody, panelRef]);
+  }, [findBody, panelRef, lang]);
 
   useLayoutEffect(() => {
     const body = panelRef.current && findBody(panelRef.current);
     if (!body || !annotations || bodyVersion < 0) return;
     removeHighlights(body);
-    applied.current = applyHighlights(body, buildTextMap(body), annotations, layers);
+    applied.current = applyHighlights(body, buildTextMap(body), annotations, layers, { mentions });
     // Our own wrapping is not a new body.
     observerRef.current?.takeRecords();
     onApplied();
-  }, [annotations, layers, bodyVersion, findBody, panelRef, onApplied]);
+  }, [annotations, layers, mentions, bodyVersion, findBody, panelRef, onApplied]);
 
   return { annotations, applied };
 }

@@ -4,6 +4,7 @@
  * apply them before anything paints; lib/settings.ts adds the storage that is their source of truth.
  */
 import type { HighlightLayers } from '../highlight/apply-highlights';
+import type { MentionMarks } from '../highlight/drawn-marks';
 
 export type Theme = 'auto' | 'light' | 'sepia' | 'dark';
 export type FontFamily = 'serif' | 'sans';
@@ -21,6 +22,8 @@ export interface ReaderSettings {
   thirdPartyImages: boolean;
   /** Which highlight layers show in the article: quotes and each entity type. */
   highlights: HighlightLayers;
+  /** Mark every mention of a name, or (`first`) its first mention and its first after each heading. */
+  entityMentions: MentionMarks;
 }
 
 export const FONT_SIZE_MIN = 14;
@@ -35,12 +38,14 @@ export const DEFAULT_SETTINGS: ReaderSettings = {
   lineHeight: 'normal',
   thirdPartyImages: false,
   highlights: { quotes: true, person: true, organization: true, place: true },
+  entityMentions: 'first',
 };
 
 const THEMES: Theme[] = ['auto', 'light', 'sepia', 'dark'];
 const FONTS: FontFamily[] = ['serif', 'sans'];
 const WIDTHS: LineWidth[] = ['narrow', 'medium', 'wide'];
 const HEIGHTS: LineHeight[] = ['tight', 'normal', 'loose'];
+const MENTIONS: MentionMarks[] = ['first', 'all'];
 
 function pick<T>(allowed: readonly T[], value: unknown, fallback: T): T {
   return allowed.includes(value as T) ? (value as T) : fallback;
@@ -63,6 +68,7 @@ export function normalizeSettings(value: unknown): ReaderSettings {
     thirdPartyImages:
       typeof v.thirdPartyImages === 'boolean' ? v.thirdPartyImages : DEFAULT_SETTINGS.thirdPartyImages,
     highlights: normalizeLayers(v.highlights),
+    entityMentions: pick(MENTIONS, v.entityMentions, DEFAULT_SETTINGS.entityMentions),
   };
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { deflateSync } from 'node:zlib';
+import { deflateSync, gunzipSync } from 'node:zlib';
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -58,6 +58,27 @@ export async function startFixtureServer(): Promise<FixtureServer> {
 /** The seed page from ../shared (read at run time, never copied into the repo). */
 export function seedHtml(): string {
   return readFileSync(new URL('../../../../shared/corpus/seed/zelensky-nato.html', import.meta.url), 'utf8');
+}
+
+/** The saved pages of the dev extraction corpus (121 pages) in ../shared. */
+export const EXTRACTION_PAGES = new URL('../../../../shared/corpus/extraction/pages/', import.meta.url);
+/** The 25 news pages with gold quotes and names (the same bytes as their extraction-corpus copies). */
+export const NEWS_PAGES = new URL('../../../../shared/corpus/annotations-news/pages/', import.meta.url);
+
+/**
+ * Serves the saved corpus page `<pages>/<id>.html.gz` at `/<id>/`, scripts blocked by CSP (the
+ * corpus was captured without JavaScript), and returns its URL.
+ */
+export function serveCorpusPage(server: FixtureServer, pages: URL, id: string): string {
+  const html = gunzipSync(readFileSync(new URL(`${id}.html.gz`, pages)));
+  server.route(`/${id}/`, (_req, res) => {
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': "script-src 'none'",
+    });
+    res.end(html);
+  });
+  return `${server.origin}/${id}/`;
 }
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {

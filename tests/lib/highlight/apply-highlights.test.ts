@@ -167,3 +167,82 @@ test('an entity mention split by a link is wrapped in both parts but listed once
   expect(applied.entities[0]).toEqual([spans[0]]);
   expect(root.querySelector('a')?.getAttribute('href')).toBe('/ndu');
 });
+
+describe('what is drawn', () => {
+  const entityAt = (text: string, name: string, ...forms: string[]): Annotations['entities'][number] => {
+    const mentions: { start: number; end: number }[] = [];
+    for (const form of forms) {
+      for (let i = text.indexOf(form); i >= 0; i = text.indexOf(form, i + 1)) {
+        mentions.push({ start: i, end: i + form.length });
+      }
+    }
+    mentions.sort((a, b) => a.start - b.start);
+    return { name, type: 'person', aliases: forms, count: mentions.length, mentions };
+  };
+
+  test('by default a name is drawn at its first mention and its first after each heading, nowhere else', () => {
+    const html =
+      '<p>Ann Lee talked. Lee left.</p><p>Lee came back.</p><h2>Later</h2><p>Then Lee spoke.</p><p>Lee again.</p>';
+    const root = body(html);
+    const map = buildTextMap(root);
+    const lee = entityAt(map.text, 'Ann Lee', 'Ann Lee', 'Lee left', 'Lee came', 'Lee spoke.', 'Lee again');
+    expect(lee.count).toBe(5);
+    const applied = applyHighlights(root, map, { quotes: [], entities: [lee] });
+    const drawn = Array.from(root.querySelectorAll('[data-entity-type]'), (e) => e.textContent);
+    expect(drawn).toEqual(['Ann Lee', 'Lee spoke.']);
+    expect(root.querySelectorAll('[data-lede-highlight]').length).toBe(2);
+    expect(applied.entities[0].map((e) => e.textContent)).toEqual(['Ann Lee', 'Lee spoke.']);
+    removeHighlights(root);
+    expect(root.innerHTML).toBe(html);
+
+    applyHighlights(root, buildTextMap(root), { quotes: [], entities: [lee] }, undefined, {
+      mentions: 'all',
+    });
+    expect(root.querySelectorAll('[data-entity-type]').length).toBe(5);
+  });
+
+  test('a speaker label goes before the opening mark of the first quote of each run, as no text', () => {
+    const html =
+      '<p>Ann said: “One.” Then “two,” she added.</p><p>«&nbsp;Trois&nbsp;», dit un passant.</p><p>Bo said “four.”</p>';
+    const root = body(html);
+    const map = buildTextMap(root);
+    const quotes = [
+      quoteOf(map.text, 'One.', 'Ann'),
+      quoteOf(map.text, 'two,', 'Ann'),
+      quoteOf(map.text, 'Trois', null),
+      quoteOf(map.text, 'four.', 'Bo'),
+    ];
+    const textBefore = root.textContent;
+    applyHighlights(root, map, { quotes, entities: [] });
+    const labels = Array.from(root.querySelectorAll('[data-testid="speaker-label"]'));
+    expect(labels.map((l) => l.getAttribute('data-speaker-label'))).toEqual([
+      'Ann',
+      'speaker not named',
+      'Bo',
+    ]);
+    // Right before the opening mark (and the space a French guillemet has after it).
+    expect(labels.map((l) => l.nextSibling?.textContent)).toEqual(['“', '«\u00a0', '“']);
+    expect(labels.map((l) => l.nextSibling?.nextSibling?.nodeName)).toEqual(['MARK', 'MARK', 'MARK']);
+    expect(root.textContent).toBe(textBefore);
+    expect(labels.every((l) => l.getAttribute('aria-hidden') === 'true')).toBe(true);
+    removeHighlights(root);
+    expect(root.innerHTML).toBe(html);
+  });
+
+  test('no labels when the quotes layer is off', () => {
+    const root = body('<p>Ann said: “One.”</p>');
+    const map = buildTextMap(root);
+    applyHighlights(
+      root,
+      map,
+      { quotes: [quoteOf(map.text, 'One.', 'Ann')], entities: [] },
+      {
+        quotes: false,
+        person: true,
+        organization: true,
+        place: true,
+      },
+    );
+    expect(root.querySelector('[data-speaker-label]')).toBeNull();
+  });
+});

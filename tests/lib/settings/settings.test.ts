@@ -62,3 +62,10 @@ test('highlight layers: missing or invalid switches fall back to on, valid ones 
   });
   expect(normalizeSettings({ highlights: null }).highlights).toEqual(DEFAULT_SETTINGS.highlights);
 });
+
+test('names marked: first mentions by default, an invalid value falls back, "all" is kept', () => {
+  expect(DEFAULT_SETTINGS.entityMentions).toBe('first');
+  expect(normalizeSettings({}).entityMentions).toBe('first');
+  expect(normalizeSettings({ entityMentions: 'every' }).entityMentions).toBe('first');
+  expect(normalizeSettings({ entityMentions: 'all' }).entityMentions).toBe('all');
+});

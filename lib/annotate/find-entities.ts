@@ -1,7 +1,7 @@
 import type { Entity, EntityType, Span } from './annotations';
 import { findNameSpans, type NameSpan } from './find-name-spans';
 import { CALENDAR_WORDS, DEMONYM_WORDS, FUNCTION, GENERIC_WORDS } from './gazetteer/common-words';
-import { FIRST_NAMES } from './gazetteer/first-names';
+import { FIRST_NAMES, givenNameSex } from './gazetteer/first-names';
 import { ORGANIZATION_SPELLING, ORGANIZATIONS } from './gazetteer/organizations';
 import { PLACES } from './gazetteer/places';
 import { ORG_KEYWORDS, PLACE_KEYWORDS } from './name-keywords';
@@ -55,6 +55,16 @@ const lowerWords = (text: string) => {
 };
 
 const isAllCaps = (w: string) => w.length > 1 && !/\p{Ll}/u.test(w) && /\p{Lu}/u.test(w);
+
+/** The head word of a name, lowercased; of a hyphenated head its last part ("Union-Tribune"). */
+function nameHead(tokens: string[]): string {
+  return (headToken(tokens).toLowerCase().replace(/\.$/, '').split('-').at(-1) ?? '').trim();
+}
+
+/** "Staples Center", "Stennis Space Center": a named facility is a place; "Center for X" is a body. */
+function isFacility(tokens: string[], head: string): boolean {
+  return tokens.length > 1 && /^(?:center|centre)$/.test(head) && headToken(tokens) === tokens.at(-1);
+}
 
 function headToken(tokens: string[]): string {
   const of = tokens.findIndex((t) => t === 'of' || t === 'for' || t === 'on' || t === 'de');
@@ -500,16 +510,34 @@ function keepSpan(s: NameSpan, lower: Set<string>, text: string): boolean {
   }
   // Two capitals with no long form are units and abbreviations ("TV", "MD"), rarely names.
   if (single && /^\p{Lu}{2}$/u.test(s.tokens[0] ?? '')) return false;
+  if (isCapitalisedPhrase(s, lower)) return false;
   return true;
 }
 
+/**
+ * A capitalised phrase of common words ("Mostly True", "Drug Use", "Ranking Member"): every word
+ * is used in lowercase elsewhere in the article, and nothing marks it as a name.
+ */
+function isCapitalisedPhrase(s: NameSpan, lower: Set<string>): boolean {
+  if (s.tokens.length < 2 || s.titles.length || s.dateline) return false;
+  const words = s.tokens.map((t) => t.toLowerCase());
+  if (FIRST_NAMES.has(words[0] ?? '')) return false;
+  if (words.some((w) => ORG_KEYWORDS.has(w) || PLACE_KEYWORDS.has(w) || !/^\p{L}+$/u.test(w))) return false;
+  return words.every((w) => lower.has(w));
+}
+
 function scoreName(g: Group, tokens: string[]) {
-  const head = headToken(tokens).toLowerCase();
+  const head = nameHead(tokens);
   const lowerTokens = tokens.map((t) => t.toLowerCase());
-  if (ORG_KEYWORDS.has(head)) {
+  // "Fiona Hill", "Sarah Park": a given name before a place word makes a person.
+  const personal = tokens.length === 2 && givenNameSex(lowerTokens[0] ?? '') !== null;
+  if (isFacility(tokens, head)) {
+    g.scores.place += 5;
+    g.evidence = true;
+  } else if (ORG_KEYWORDS.has(head)) {
     g.scores.organization += 5;
     g.evidence = true;
-  } else if (PLACE_KEYWORDS.has(head) && tokens.length > 1) {
+  } else if (PLACE_KEYWORDS.has(head) && tokens.length > 1 && !personal) {
     g.scores.place += 5;
     g.evidence = true;
   } else if (lowerTokens.some((t) => ORG_KEYWORDS.has(t)) && tokens.length > 1) {

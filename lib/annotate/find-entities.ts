@@ -196,6 +196,26 @@ function shareCoordinatedTypes(spans: NameSpan[], groups: Map<string, Group>, te
 
 const topType = (scores: Scores): EntityType => TYPES.reduce((m, n) => (scores[n] > scores[m] ? n : m));
 
+/**
+ * A name's words as the merge passes compare them: lowercased, without "al-"/"el-", without a
+ * generational suffix ("Jr."), and with transliteration variants folded (diacritics dropped,
+ * "-yy", "-iy", "-ij" and "-i" endings read as "-y": Zelenskyy = Zelenskiy = Zelensky).
+ */
+function comparableTokens(tokens: string[]): string[] {
+  const words = tokens.map((w) =>
+    w
+      .replace(/\u00ad/g, '')
+      .toLowerCase()
+      .replace(/^(?:al|el)-/, ''),
+  );
+  while (words.length > 1 && /^(?:jr|sr|ii|iii|iv)\.?$/.test(words.at(-1) ?? '')) words.pop();
+  return words.map((w) =>
+    w.length > 5 && /[ij]$/.test(w) && !/^\p{L}+(?:ai|oi|ei)$/u.test(w)
+      ? w.replace(/(?:yy|iy|ij|yi|ii|i|j)$/, 'y')
+      : w.replace(/yy$|iy$/, 'y'),
+  );
+}
+
 /** What the merge passes share: the groups, a union-find over them and normalised tokens. */
 interface MergeContext {
   all: Group[];
@@ -222,12 +242,7 @@ function mergeContext(all: Group[]): MergeContext {
   const tokensOf = (g: Group) => {
     let t = tokenCache.get(g);
     if (!t) {
-      t = (g.spans[0]?.tokens ?? []).map((w) =>
-        w
-          .replace(/\u00ad/g, '')
-          .toLowerCase()
-          .replace(/^(?:al|el)-/, ''),
-      );
+      t = comparableTokens(g.spans[0]?.tokens ?? []);
       tokenCache.set(g, t);
     }
     return t;

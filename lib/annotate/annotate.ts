@@ -5,6 +5,7 @@ import { type Attribution, attributeSpeakers } from './attribute-speakers';
 import { findEntities } from './find-entities';
 import { findQuotes } from './find-quotes';
 import { articleLanguage, isSupportedLanguage } from './languages';
+import { UNCONFIDENT_ROUTES } from './speaker-confidence';
 import { splitBlocks } from './split-blocks';
 import { splitSentences } from './split-sentences';
 
@@ -22,8 +23,14 @@ export function annotate(article: Pick<Article, 'textContent'> & Partial<Article
   return annotateWithEvidence(article).annotations;
 }
 
-/** `annotate`, plus how each quote's speaker was found (for evaluation and tuning). */
-export function annotateWithEvidence(article: Pick<Article, 'textContent'> & Partial<Article>): {
+/**
+ * `annotate`, plus how each quote's speaker was found (for evaluation and tuning). A speaker found
+ * by an `unconfident` route is not named: the quote stays, with "speaker not named".
+ */
+export function annotateWithEvidence(
+  article: Pick<Article, 'textContent'> & Partial<Article>,
+  { unconfident = UNCONFIDENT_ROUTES }: { unconfident?: ReadonlySet<string> } = {},
+): {
   annotations: Annotations;
   attributions: Attribution[];
 } {
@@ -36,8 +43,8 @@ export function annotateWithEvidence(article: Pick<Article, 'textContent'> & Par
   const spans = findQuotes(text, blocks);
   const speakers = attributeSpeakers(text, blocks, spans, found);
   const quotes = spans.map((q, i) => {
-    const who = speakers[i]?.entity;
-    const speaker = who == null ? null : (found.entities[who]?.name ?? null);
+    const { entity, via } = speakers[i] ?? { entity: null, via: 'none' };
+    const speaker = entity == null || unconfident.has(via) ? null : (found.entities[entity]?.name ?? null);
     return { text: q.text, speaker, start: q.start, end: q.end };
   });
   const entities = found.entities.map(({ name, type, aliases, count, mentions }) => ({

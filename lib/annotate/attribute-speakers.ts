@@ -70,7 +70,15 @@ export function attributeSpeakers(
   const masked = maskQuotes(text, quotes);
   const quoted = new Uint8Array(text.length + 1);
   for (const q of quotes) quoted.fill(1, q.start, q.end);
-  const ctx: Ctx = { text, masked, found, quotes, speakers: [], quoted, sexes: entitySexes(found) };
+  const ctx: Ctx = {
+    text,
+    masked,
+    found,
+    quotes,
+    speakers: [],
+    quoted,
+    sexes: entitySexes(found, text, quoted),
+  };
   const sentencesOf = blocks.map((b) => splitSentences(masked, b.start, b.end));
   quotes.forEach((q, i) => {
     ctx.speakers.push(speakerOf(ctx, q, i, blocks, sentencesOf[q.block] ?? []));
@@ -192,22 +200,36 @@ function resolvePronoun(
   return last ? { entity: last.entity, via: 'pronoun-last' } : null;
 }
 
-/** A mention that opens its sentence, after at most a title or a determiner ("Former coach X"). */
+/** A mention that opens its sentence, after at most a determiner and capitalised titles ("Former Sen. X"). */
 function opensSentence(ctx: Ctx, sentences: Span[], m: Span): boolean {
   const s = sentences.find((x) => x.start <= m.start && m.start < x.end);
   if (!s) return false;
   const before = ctx.masked.slice(s.start, m.start);
-  return (
-    /^\s*(?:[“"«„_]+\s*)?(?:(?:the|a|an|former|then)\s+)?(?:\p{L}+\s+){0,2}$/iu.test(before) &&
-    before.length < 40
-  );
+  return /^\s*(?:[“"«„_]+\s*)?(?:(?:the|a|an|former|then)\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}$/u.test(before);
 }
 
-/** Each entity's sex from its given name, when the name has one. */
-function entitySexes(found: FoundEntities): (Sex | null)[] {
-  return found.entities.map((e) => {
+/**
+ * Each person's sex, when its given name or the article's own pronouns tell it: "he"/"his" or
+ * "she"/"her" right after a mention, in the same sentence and outside quotations.
+ */
+function entitySexes(found: FoundEntities, text: string, quoted: Uint8Array): (Sex | null)[] {
+  const votes = found.entities.map(() => ({ female: 0, male: 0 }));
+  for (const m of found.mentions) {
+    if (found.entities[m.entity]?.type !== 'person') continue;
+    const after = /^[^.!?“”"«»]{0,60}/.exec(text.slice(m.end, m.end + 60))?.[0] ?? '';
+    const pronoun = /\b(?:(he|his|him)|(she|her|hers))\b/i.exec(after);
+    if (!pronoun || quoted[m.end + pronoun.index] === 1) continue;
+    const vote = votes[m.entity];
+    if (vote) vote[pronoun[1] ? 'male' : 'female']++;
+  }
+  return found.entities.map((e, i) => {
+    if (e.type !== 'person') return null;
     const words = e.name.split(' ');
-    return e.type === 'person' && words.length > 1 ? givenNameSex(words[0] ?? '') : null;
+    const byName = words.length > 1 ? givenNameSex(words[0] ?? '') : null;
+    const { female, male } = votes[i] ?? { female: 0, male: 0 };
+    if (female >= 2 * male + 1) return 'female';
+    if (male >= 2 * female + 1) return 'male';
+    return byName;
   });
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { annotate } from '../../../lib/annotate/annotate';
+import { annotate, annotateWithEvidence } from '../../../lib/annotate/annotate';
+import { UNCONFIDENT_ROUTES } from '../../../lib/annotate/speaker-confidence';
 
 const speakers = (text: string) => annotate({ textContent: text }).quotes.map((q) => [q.text, q.speaker]);
 
@@ -48,12 +49,29 @@ describe('speaker attribution', () => {
   });
 
   it('gives a participle ("saying") the subject of its clause, or the antecedent of "which"', () => {
-    expect(speakers('David Emery retweeted the story, saying, “Are there calm supporters?”')[0]?.[1]).toBe(
+    const found = (text: string) => {
+      const { annotations, attributions } = annotateWithEvidence(
+        { textContent: text },
+        { unconfident: new Set() },
+      );
+      return [annotations.quotes[0]?.speaker, attributions[0]?.via];
+    };
+    expect(found('David Emery retweeted the story, saying, “Are there calm supporters?”')).toEqual([
       'David Emery',
-    );
+      'participle',
+    ]);
     const text =
       'The Obama administration criticised the Likud party, which tried to rally support by saying that voters were “coming out in droves.”';
-    expect(speakers(text)[0]?.[1]).toBe('Likud');
+    expect(found(text)[0]).toBe('Likud');
+  });
+
+  it('does not name a speaker found by a route too unreliable to show', () => {
+    const text = 'David Emery retweeted the story, saying, “Are there calm supporters?”';
+    const { annotations, attributions } = annotateWithEvidence({ textContent: text });
+    expect(UNCONFIDENT_ROUTES.has('participle')).toBe(true);
+    expect(attributions[0]).toEqual({ entity: expect.any(Number), via: 'participle' });
+    expect(annotations.quotes[0]?.speaker).toBeNull();
+    expect(annotations.quotes[0]?.text).toBe('Are there calm supporters?');
   });
 
   it('returns null for an unnamed speaker', () => {

@@ -1,26 +1,41 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { annotate } from '../../../lib/annotate/annotate';
-import { toCliAnnotations } from '../../../lib/annotate/to-cli-annotations';
-import { corpusDir, corpusPages, pageText } from '../../../scripts/annotate-corpus';
-import { score } from '../../../scripts/bench/annotation';
+import { evaluateSets, ourAnnotator } from '../../../scripts/annotation-eval/evaluate';
 
-// Floors a little under what the annotator reaches on the dev set (0.880 / 0.984 / 0.919 at the
-// time of writing); a drop below them is a regression.
-const FLOORS = { entityTypedF1: 0.84, quoteF1: 0.97, speakerAccuracy: 0.89 };
+// Floors a little under what the annotator reaches on each gold set (README, "Highlights:
+// measured"); a drop below one of them is a regression. The news set was not tuned on as much as
+// the dev set, so its floors are lower: the gap is reported, not hidden.
+const FLOORS = {
+  annotations: { entityTypedF1: 0.86, quoteF1: 0.97, speakerAccuracy: 0.83, namedSpeakerPrecision: 0.95 },
+  'annotations-news': {
+    entityTypedF1: 0.79,
+    quoteF1: 0.94,
+    speakerAccuracy: 0.8,
+    namedSpeakerPrecision: 0.92,
+  },
+};
 
-describe('annotation dev set (16 pages, shared scorer)', () => {
-  it('keeps entity typed F1, quote F1 and speaker accuracy above their floors', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lede-annotate-'));
-    for (const page of corpusPages()) {
-      const out = toCliAnnotations(annotate({ textContent: pageText(page) }));
-      writeFileSync(join(dir, `${page.id}.json`), JSON.stringify(out));
+describe('annotation gold sets (shared scorer, extracted text)', () => {
+  it('keeps entity typed F1, quote F1, speaker accuracy and named-speaker precision above their floors', async () => {
+    const evaluation = await evaluateSets(ourAnnotator, {
+      runs: [
+        { set: 'annotations', source: 'extracted' },
+        { set: 'annotations-news', source: 'extracted' },
+      ],
+    });
+    expect(evaluation.runs).toHaveLength(2);
+    for (const run of evaluation.runs) {
+      const t = run.report.totals;
+      const floor = FLOORS[run.set];
+      expect
+        .soft(t.entitiesTyped.f1, `${run.set} entity typed F1`)
+        .toBeGreaterThanOrEqual(floor.entityTypedF1);
+      expect.soft(t.quotes.f1, `${run.set} quote F1`).toBeGreaterThanOrEqual(floor.quoteF1);
+      expect
+        .soft(t.speakerAccuracy ?? 0, `${run.set} speaker accuracy`)
+        .toBeGreaterThanOrEqual(floor.speakerAccuracy);
+      expect
+        .soft(t.namedSpeakerPrecision ?? 0, `${run.set} named-speaker precision`)
+        .toBeGreaterThanOrEqual(floor.namedSpeakerPrecision);
     }
-    const t = score(join(corpusDir, 'gold'), dir);
-    expect(t.entitiesTyped.f1).toBeGreaterThanOrEqual(FLOORS.entityTypedF1);
-    expect(t.quotes.f1).toBeGreaterThanOrEqual(FLOORS.quoteF1);
-    expect(t.speakerAccuracy ?? 0).toBeGreaterThanOrEqual(FLOORS.speakerAccuracy);
-  }, 120_000);
+  }, 180_000);
 });

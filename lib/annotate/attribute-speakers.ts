@@ -28,7 +28,7 @@ const IT = /^(?:it|es|ello|воно|ono)$/i;
 const UNNAMED =
   /(?:^|\s)(?:an?|one|another|some|several|many|two|three|the|les?|la|un|une|der|die|ein|eine|un|una|los|las|jeden|jedna)?\s*(?:[\p{Ll}-]+\s+){0,3}(?:resident|residents|official|officials|spokesman|spokeswoman|spokesperson|source|sources|witness|witnesses|expert|experts|analyst|analysts|critic|critics|observer|observers|aide|aides|diplomat|diplomats|man|woman|people|person|someone|officer|officers|police|authorities|statement|report|researchers|scientists|doctors|study|survey|habitant|habitants|responsable|responsables|témoin|sprecher|sprecherin|experten|vecino|vecinos|portavoz|mluvčí|svědek|lidé)\s*$/iu;
 const FILLER =
-  /(?:\s+(?:\p{Ll}+ly|also|then|later|has|had|have|was|is|will|would|recently|previously|once|often|repeatedly|further|flatly|again|simply|just|quickly|never|and|a|encore|aussi|auch|también|také|ještě|в|тоже|se|si))+\s*$/iu;
+  /(?:\s+(?:\p{Ll}+ly|also|then|later|has|had|have|was|is|will|would|recently|previously|once|often|repeatedly|further|flatly|again|simply|just|quickly|never|and|a|encore|aussi|auch|también|také|ještě|в|тоже|se|si))+\s*$/u;
 const PARTICIPLE = /ing$|ant$/;
 // Speech verbs whose object is the person spoken to or about: "told the BBC", "urged Congress".
 const OBJECT_VERB =
@@ -104,6 +104,7 @@ function speakerOf(ctx: Ctx, q: QuoteSpan, i: number, blocks: Span[], sentences:
     ref = { entity: prevRef.entity, via: 'continues' };
   }
   if (ref === null) ref = tagged(fromNeighbourSentence(ctx, q, sentence, sentences), 'neighbour');
+  if (ref === null) ref = precedingSubject(ctx, q, sentence, sentences);
   // A quotation standing alone in its paragraph speaks for the person the previous one named,
   // or continues the quotation before it.
   if (ref === null && q.open === b.start && q.block > 0) {
@@ -206,6 +207,24 @@ function opensSentence(ctx: Ctx, sentences: Span[], m: Span): boolean {
   if (!s) return false;
   const before = ctx.masked.slice(s.start, m.start);
   return /^\s*(?:[“"«„_]+\s*)?(?:(?:the|a|an|former|then)\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}$/u.test(before);
+}
+
+/**
+ * A quotation that is a sentence of its own after a sentence about a named person ("Smith
+ * returned to the issue later. “What…?”"): that person, when nobody else is named in between.
+ */
+function precedingSubject(ctx: Ctx, q: QuoteSpan, sentence: Span, sentences: Span[]): Ref {
+  const i = sentences.indexOf(sentence);
+  const prev = i > 0 ? sentences[i - 1] : undefined;
+  if (!prev || !/^[\s“"«„]*$/.test(ctx.masked.slice(sentence.start, q.open))) return null;
+  if (ctx.quotes.some((x) => x !== q && x.start >= prev.start && x.end <= prev.end)) return null;
+  const people = mentionsIn(ctx, prev.start, prev.end).filter(
+    (m) => m.end <= prev.end && ctx.found.entities[m.entity]?.type === 'person' && !isPossessive(ctx, m),
+  );
+  const subject = people[0];
+  if (!subject || !opensSentence(ctx, sentences, subject) || people.some((m) => m.entity !== subject.entity))
+    return null;
+  return { entity: subject.entity, via: 'preceding-subject' };
 }
 
 /**
@@ -324,6 +343,11 @@ function subjectBefore(ctx: Ctx, from: number, end: number): Ref {
         x.end <= at && at - x.end <= 3 && /^['’]?s?\s*$/.test(ctx.text.slice(x.end, at)) && x.start >= from,
     );
     if (m && isSpeaker(ctx, m)) return { entity: m.entity, via: 'subject-before' };
+    // A country speaking for its government: "Russia said", "Britain's foreign ministry said".
+    if (m && ctx.found.entities[m.entity]?.type === 'place')
+      return { entity: m.entity, via: 'place-subject' };
+    const owner = placeOwnerOf(ctx, from, at);
+    if (owner) return owner;
     const tail = ctx.masked.slice(from, at);
     const word = /([\p{L}-]+)$/u.exec(tail)?.[1] ?? '';
     if (PRONOUN.test(word)) return pronounRef(word);
@@ -341,6 +365,20 @@ function subjectBefore(ctx: Ctx, from: number, end: number): Ref {
     }
   }
   return null;
+}
+
+/** "Britain's foreign ministry": the place whose government body is the subject before `at`. */
+function placeOwnerOf(ctx: Ctx, from: number, at: number): Ref {
+  const tail = ctx.masked.slice(from, at);
+  const body =
+    /['’]s\s+(?:[\p{Ll}-]+\s+){0,2}(?:ministry|government|embassy|foreign office|office|cabinet)$/u.exec(
+      tail,
+    );
+  if (!body) return null;
+  const m = mentionsIn(ctx, from, at).find((x) => x.end === from + body.index);
+  return m && ctx.found.entities[m.entity]?.type === 'place'
+    ? { entity: m.entity, via: 'place-subject' }
+    : null;
 }
 
 /** The subject right after a verb: "said Stoltenberg", "says president Jane Doe", "said he". */

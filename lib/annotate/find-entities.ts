@@ -692,6 +692,22 @@ function addUnmarkedMentions(text: string, entities: FoundEntity[]) {
   for (const e of entities) for (const m of e.mentions) taken.fill(1, m.start, m.end);
   const owner = new Map<string, FoundEntity>();
   for (const e of entities) for (const a of e.aliases) if (a.length >= 3 && !owner.has(a)) owner.set(a, e);
+  // A person's surname alone refers to them once the full name is known ("Mary E. Lovely" …
+  // "Lovely said"), unless another entity or a common word of the article owns that form.
+  const lower = lowerWords(text);
+  const surnames = new Map<string, FoundEntity | null>();
+  for (const e of entities) {
+    const words = e.name.split(' ');
+    const surname = words.at(-1) ?? '';
+    if (e.type !== 'person' || words.length < 2 || !/^\p{Lu}\p{Ll}{2,}$/u.test(surname)) continue;
+    surnames.set(surname, surnames.has(surname) ? null : e);
+  }
+  for (const [surname, e] of surnames) {
+    if (e && !owner.has(surname) && !lower.has(surname.toLowerCase())) {
+      owner.set(surname, e);
+      e.aliases.push(surname);
+    }
+  }
   if (owner.size === 0) return;
   // One pass with every alias, longest first, instead of one regex per alias.
   const alternatives = [...owner.keys()]

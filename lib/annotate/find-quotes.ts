@@ -18,12 +18,18 @@ export interface QuoteSpan extends Span {
 // Czech sites); « with »; straight quotes with themselves.
 const CLOSERS: Record<string, string> = { '“': '”', '„': '“”', '«': '»', '"': '"' };
 
-/** A straight `"` or a doubled `’’` closing a “ when no ” follows in the paragraph. */
+/**
+ * A straight `"` or a doubled `’’` closing a “: a doubled apostrophe always does; a straight
+ * mark does when no ” follows in the paragraph, or when the next mark is straight too (“…," he
+ * said, "…”).
+ */
 function closesMixed(text: string, i: number, closers: string, end: number): boolean {
   if (closers !== '”') return false;
   const ch = text[i];
-  const mixed = ch === '"' || ((ch === '’' || ch === "'") && text[i + 1] === ch);
-  return mixed && !text.slice(i, end).includes('”');
+  if ((ch === '’' || ch === "'") && text[i + 1] === ch) return true;
+  if (ch !== '"') return false;
+  const next = /["”]/.exec(text.slice(i + 1, end))?.[0];
+  return next === undefined || next === '"';
 }
 
 /** Every span between double quotation marks, paragraph by paragraph (before filtering). */

@@ -8,8 +8,8 @@
 export const UNCONFIDENT_ROUTES: ReadonlySet<string> = new Set([
   'colon:subject-after',
   'it:last-mention',
+  'neighbour:place-subject',
   'neighbour:sentence-opening',
-  'neighbour:subject-after',
   'participle',
   'sentence-opening',
   'standalone:last-mention',

@@ -67,7 +67,10 @@ interface Outcome {
 
 /** The named attributions of a page matched to its gold quotes, as the shared scorer matches them. */
 export function outcomes(page: TrainingPage): Outcome[] {
-  const { annotations, attributions } = annotateWithEvidence({ textContent: page.text });
+  const { annotations, attributions } = annotateWithEvidence(
+    { textContent: page.text },
+    { unconfident: new Set() },
+  );
   const out: Outcome[] = [];
   annotations.quotes.forEach((q, i) => {
     const via = attributions[i]?.via;

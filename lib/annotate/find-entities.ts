@@ -25,9 +25,17 @@ export interface FoundEntities {
 const DIRECTIONS =
   /^(?:north|south|east|west|upper|lower|central|northern|southern|eastern|western|greater|inner|outer|downtown|midtown)$/;
 const NOT_ENTITY_HEADS =
-  /^(?:bill|act|amendment|code|law|prize|award|awards|cup|championship|olympics|games|war|spring|summit|conference|festival|day|week|program|programme|plan|treaty|accord|agreement|deal|doctrine|index|study|report|tag|one)$/;
+  /^(?:bill|act|amendment|code|law|prize|award|awards|cup|championship|olympics|games|war|spring|summit|conference|festival|day|week|program|programme|plan|treaty|accord|agreement|deal|doctrine|index|study|report|tag|one|stage|block|mission|rocket|lander|module|capsule|campaign|initiative|project|vaccine)$/;
 
 const MIN_BARE = 2;
+
+const ORG_NOUN =
+  'company|firm|corporation|conglomerate|startup|start-up|contractor|manufacturer|maker|producer|retailer|chain|brand|label|studio|publisher|newspaper|magazine|website|site|outlet|network|broadcaster|agency|nonprofit|non-profit|charity|group|organization|organisation|think tank|institute|university|college|bank|lender|insurer|airline|carrier|union|party|club|team|franchise';
+// "Acme, a defense contractor based in…", "Acme, the parent company of…".
+const ORG_APPOSITIVE = new RegExp(`^,\\s+(?:the|a|an)\\s+(?:[\\p{L}-]+\\s+){0,4}?(?:${ORG_NOUN})\\b`, 'u');
+// "Acme’s chief executive", "Acme's shareholders".
+const ORG_POSSESSIVE =
+  /^['’]s\s+(?:(?:chief|former|new)\s+)?(?:ceo|chief executive|founder|co-founder|shareholders|board|subsidiary|headquarters|stock|shares|spokesperson|spokeswoman|spokesman|employees|workers)\b/i;
 const TYPES: EntityType[] = ['person', 'organization', 'place'];
 type Scores = Record<EntityType, number>;
 
@@ -568,6 +576,11 @@ function scoreName(g: Group, tokens: string[]) {
     g.evidence ||= PLACES.has(lowerTokens.slice(1).join(' '));
   }
   const form = tokens.join(' ');
+  // A web address names the site's organization ("Edmunds.com").
+  if (/\.(?:com|org|net|io|co\.uk)$/i.test(form)) {
+    g.scores.organization += 5;
+    g.evidence = true;
+  }
   if (/^[\p{Lu}.&]{2,8}$/u.test(form)) {
     g.scores.organization += 2;
     // Three capitals or more are an acronym, and acronyms name organizations.
@@ -614,6 +627,11 @@ function scoreContext(g: Group, s: NameSpan, text: string) {
   if (appos?.[2] && isCoreTitle(appos[2])) {
     g.titles.add(appos[2]);
     g.scores.person += 2;
+    g.evidence = true;
+  }
+  // "Acme, a defense contractor,", "Acme’s chief executive", "shares of Acme": an organization.
+  if (ORG_APPOSITIVE.test(after) || ORG_POSSESSIVE.test(after) || /\bshares of\s+$/.test(before)) {
+    g.scores.organization += 3;
     g.evidence = true;
   }
   if (/^,\s+which\b/.test(after)) g.scores.organization += 1;

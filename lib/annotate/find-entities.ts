@@ -448,10 +448,13 @@ function clusterEntity(members: Group[]): FoundEntity | null {
     for (const t of g.titles) titles.add(t);
   }
   const spansOf = members.flatMap((g) => g.spans);
-  // A lone capitalised word with no other evidence, used once, is more often a common noun.
+  // A lone capitalised word with no other evidence, used once, is more often a common noun; an
+  // acronym with no evidence, however often used, is a thing's name more often than a body's.
+  const acronyms = members.every((g) => /^[\p{Lu}.&]{2,8}$/u.test(g.spans[0]?.tokens.join(' ') ?? ''));
   if (
     !evidence &&
-    (spansOf.every((s) => s.sentenceStart) ||
+    (acronyms ||
+      spansOf.every((s) => s.sentenceStart) ||
       (spansOf.length < MIN_BARE && members.every((g) => (g.spans[0]?.tokens.length ?? 0) === 1)))
   )
     return null;
@@ -584,7 +587,8 @@ function scoreName(g: Group, tokens: string[]) {
   if (/^[\p{Lu}.&]{2,8}$/u.test(form)) {
     g.scores.organization += 2;
     // Three capitals or more are an acronym, and acronyms name organizations.
-    g.evidence ||= form.replace(/[.&]/g, '').length >= 3;
+    // An acronym is an organization's only when something else says so: a gazetteer, the long
+    // form the article gives, or its context ("the XYZ said"); "SLS" and "GDP" are not.
   }
   // Two or three plain capitalised words are most often a person in news text.
   if (
@@ -721,10 +725,7 @@ function addUnmarkedMentions(text: string, entities: FoundEntity[]) {
     surnames.set(surname, surnames.has(surname) ? null : e);
   }
   for (const [surname, e] of surnames) {
-    if (e && !owner.has(surname) && !lower.has(surname.toLowerCase())) {
-      owner.set(surname, e);
-      e.aliases.push(surname);
-    }
+    if (e && !owner.has(surname) && !lower.has(surname.toLowerCase())) owner.set(surname, e);
   }
   if (owner.size === 0) return;
   // One pass with every alias, longest first, instead of one regex per alias.
@@ -736,7 +737,10 @@ function addUnmarkedMentions(text: string, entities: FoundEntity[]) {
     const start = m.index;
     const end = start + m[0].length;
     if (taken.subarray(start, end).some((x) => x === 1)) continue;
-    owner.get(m[0])?.mentions.push({ start, end });
+    const e = owner.get(m[0]);
+    if (!e) continue;
+    e.mentions.push({ start, end });
+    if (!e.aliases.includes(m[0])) e.aliases.push(m[0]);
     taken.fill(1, start, end);
   }
 }

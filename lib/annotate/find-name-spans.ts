@@ -56,7 +56,7 @@ const CONNECTORS = new Set([
   'dos',
 ]);
 const LOWER_PLACE_TAIL =
-  /^(?:beach|island|islands|river|lake|mountain|mountains|bay|valley|county|province|district|park|street|avenue|road|square|hospital|airport|harbour|harbor|museum|bridge|stadium)$/;
+  /^(?:beach|river|lake|mountain|mountains|bay|valley|park|street|avenue|road|square|airport|harbour|harbor|museum|bridge|stadium)$/;
 const PARTICLES = new Set([
   'von',
   'van',
@@ -270,6 +270,12 @@ interface ChainPlace {
 function splitHyphenated(chain: Token[]): Token[] {
   const toks: Token[] = [];
   for (const t of chain) {
+    // A party and state ("R-Texas", "D-Calif."): the state.
+    const party = /^[RDI]-(?=\p{Lu})/u.exec(t.text);
+    if (party) {
+      toks.push({ start: t.start + 2, end: t.end, text: t.text.slice(2) });
+      continue;
+    }
     const parts = t.text.split('-');
     if (parts.length > 1 && !isTitleWord(t.text) && parts.some((p) => DEMONYM_WORDS.has(p.toLowerCase()))) {
       let at = t.start;
@@ -302,7 +308,8 @@ function nameOf(where: ChainPlace, tokens: Token[], titles: string[]): NameSpan 
   const first = group[0] as Token;
   const last = group[group.length - 1] as Token;
   let end = last.start + stripPossessive(last.text).length;
-  // A place word written in lowercase still belongs to the name ("Bondi beach").
+  // A place word written in lowercase still belongs to the name ("Bondi beach"); an administrative
+  // word does not ("Punjab province" is Punjab).
   const tailWord = /^ ([\p{Ll}]+)\b/u.exec(text.slice(end, end + 20))?.[1];
   if (stripPossessive(last.text) === last.text && tailWord && LOWER_PLACE_TAIL.test(tailWord)) {
     group.push({ start: end + 1, end: end + 1 + tailWord.length, text: tailWord });
@@ -386,7 +393,10 @@ function startsFullName(toks: Token[], k: number): boolean {
   const next = toks[k + 1]?.text ?? '';
   return (
     /^\p{Lu}\p{Ll}/u.test(t) &&
-    FIRST_NAMES.has(t.toLowerCase()) &&
+    t
+      .toLowerCase()
+      .split('-')
+      .every((part) => FIRST_NAMES.has(part)) &&
     isCap(next) &&
     !ORG_KEYWORDS.has(next.toLowerCase()) &&
     !PLACE_KEYWORDS.has(next.toLowerCase())
@@ -417,6 +427,7 @@ function splitsAtAnd(toks: Token[], k: number): boolean {
   const hasKeyword =
     words.slice(k + 1).some((w) => ORG_KEYWORDS.has(w)) || words.slice(0, k).some((w) => ORG_KEYWORDS.has(w));
   const left = words.slice(0, k);
+  while (left.length > 1 && /^(?:the|a|an)$/.test(left[0] ?? '')) left.shift();
   const leftComplete =
     ORG_KEYWORDS.has(left[left.length - 1] ?? '') ||
     PLACE_KEYWORDS.has(left[left.length - 1] ?? '') ||

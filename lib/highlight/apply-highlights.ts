@@ -121,11 +121,18 @@ export function applyHighlights(
   const quotes = annotations.quotes.map((quote, qi) =>
     layers.quotes ? wrapQuote(root, map, fragments, quote, qi) : [],
   );
+  const speakers = new Set(annotations.quotes.map((q) => q.speaker));
   const entities = annotations.entities.map((entity, ei) => {
     if (!layers[entity.type as EntityType]) return [];
-    return drawnMentions(entity.mentions, sections, options.mentions).flatMap((m) => {
+    // A name met once that says nothing is the least useful mark: by default it is not drawn, only
+    // anchored (no type, no tint) so the panel can still scroll to it and flash it.
+    const drawn = options.mentions === 'all' || isProminent(entity, speakers);
+    const mentions = drawn
+      ? drawnMentions(entity.mentions, sections, options.mentions)
+      : entity.mentions.slice(0, 1);
+    return mentions.flatMap((m) => {
       const wrappers = piecesOf(map, m.start, m.end).flatMap((piece) =>
-        fragments.wrap(piece, () => entitySpan(root.ownerDocument, entity, ei)),
+        fragments.wrap(piece, () => entitySpan(root.ownerDocument, entity, ei, drawn)),
       );
       // A mention split by a link is one stop when jumping from the panel.
       return wrappers.slice(0, 1);
@@ -150,10 +157,15 @@ function wrapQuote(root: Element, map: TextMap, fragments: Fragments, quote: Quo
   );
 }
 
-function entitySpan(doc: Document, entity: Entity, ei: number): HTMLElement {
+/** Mentioned more than once, or quoted: a name worth a mark without asking for every mention. */
+export function isProminent(entity: Entity, speakers: ReadonlySet<string | null>): boolean {
+  return entity.count >= 2 || speakers.has(entity.name);
+}
+
+function entitySpan(doc: Document, entity: Entity, ei: number, drawn: boolean): HTMLElement {
   const span = doc.createElement('span');
   span.setAttribute(HIGHLIGHT_ATTR, '');
-  span.setAttribute('data-entity-type', entity.type);
+  if (drawn) span.setAttribute('data-entity-type', entity.type);
   span.setAttribute('data-entity', entity.name);
   span.setAttribute('data-entity-index', String(ei));
   span.title = `${entity.name} (${entity.type})`;

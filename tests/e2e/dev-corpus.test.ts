@@ -17,13 +17,11 @@ import {
 import { openPopupForTab, settledState } from './support/reader';
 
 /**
- * Drawn name marks per paragraph on the median dev article, at most, with the default settings
- * (first mentions, and first after each heading). Marking every mention gave 2.0; first mentions
- * give about 0.95, since the median article names about one new name per paragraph (the 0.6 first
- * aimed at would need fewer names drawn, not fewer mentions). A guard against drawing every
- * mention again, with room for the annotator's own changes.
+ * Drawn name marks per paragraph on the median dev article, at most, with the default settings:
+ * the first mention of each name that recurs or is quoted, again after each heading. Marking
+ * every mention gave 2.0, every name's first mention about 0.95.
  */
-const MAX_MEDIAN_MARKS_PER_PARAGRAPH = 1.1;
+const MAX_MEDIAN_MARKS_PER_PARAGRAPH = 0.6;
 
 const ids = readdirSync(EXTRACTION_PAGES)
   .filter((f) => f.endsWith('.html.gz'))

@@ -96,7 +96,7 @@ describe('applyHighlights', () => {
         },
       ],
     };
-    applyHighlights(root, map, annotations);
+    applyHighlights(root, map, annotations, undefined, { mentions: 'all' });
     const span = root.querySelector('mark[data-quote] > span[data-entity-type="person"]');
     expect(span?.textContent).toBe('Ann Lee');
     expect(span?.getAttribute('data-entity')).toBe('Ann Lee');
@@ -245,4 +245,38 @@ describe('what is drawn', () => {
     );
     expect(root.querySelector('[data-speaker-label]')).toBeNull();
   });
+});
+
+test('by default a name met once that says nothing is anchored but not drawn; a speaker or a recurring name is drawn', () => {
+  const html = '<p>Ann Lee met Bo Park in Oslo. Bo Park left.</p><p>“We are ready,” said Cy Dow.</p>';
+  const root = body(html);
+  const map = buildTextMap(root);
+  const at = (s: string, from = 0) => ({
+    start: map.text.indexOf(s, from),
+    end: map.text.indexOf(s, from) + s.length,
+  });
+  const entity = (name: string, mentions: { start: number; end: number }[]) => ({
+    name,
+    type: 'person' as const,
+    aliases: [name],
+    count: mentions.length,
+    mentions,
+  });
+  const annotations: Annotations = {
+    quotes: [{ ...quoteOf(map.text, 'We are ready,'), speaker: 'Cy Dow' }],
+    entities: [
+      entity('Ann Lee', [at('Ann Lee')]),
+      entity('Bo Park', [at('Bo Park'), at('Bo Park', map.text.indexOf('Bo Park') + 1)]),
+      entity('Cy Dow', [at('Cy Dow')]),
+    ],
+  };
+  const applied = applyHighlights(root, map, annotations);
+  const drawn = [...root.querySelectorAll('[data-entity-type]')].map((el) => el.textContent);
+  expect(drawn).toEqual(['Bo Park', 'Cy Dow']);
+  // Ann Lee has an anchor for the panel, without a type or a tint.
+  expect(applied.entities[0]?.map((el) => [el.textContent, el.hasAttribute('data-entity-type')])).toEqual([
+    ['Ann Lee', false],
+  ]);
+  removeHighlights(root);
+  expect(root.innerHTML).toBe(html);
 });

@@ -1,9 +1,7 @@
-import { FIRST_NAMES } from './first-names';
 import {
   CITIES as LEXICON_CITIES,
   COUNTRIES as LEXICON_COUNTRIES,
   REGIONS as LEXICON_REGIONS,
-  SURNAMES,
 } from './lexicon.generated';
 
 /**
@@ -29,11 +27,7 @@ for (const list of [COUNTRIES, CITIES, US_STATES, REGIONS]) {
   }
 }
 
-// The lexicon's places, less short abbreviations ("okla") and places that are also common
-// given names or surnames ("Ashcroft"), which would otherwise outvote a person's evidence.
-const PEOPLE_NAMES = new Set([...FIRST_NAMES, ...SURNAMES.split('|')]);
+// The lexicon's places, less airport and city codes ("dxb", "ord"), which are words elsewhere.
 for (const list of [LEXICON_COUNTRIES, LEXICON_CITIES, LEXICON_REGIONS]) {
-  for (const place of list.split('|')) {
-    if (place.length >= 4 && !PEOPLE_NAMES.has(place) && !PLACES.has(place)) PLACES.set(place, place);
-  }
+  for (const place of list.split('|')) if (place.length >= 4 && !PLACES.has(place)) PLACES.set(place, place);
 }

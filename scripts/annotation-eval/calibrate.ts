@@ -24,6 +24,7 @@ import {
   setPages,
   type TrainingPage,
 } from './evaluate';
+import { norm, normEnt, tokenF1 } from './match';
 
 /** A route is shown when its smoothed precision on the training pages reaches this. */
 export const THRESHOLD = 0.8;
@@ -31,33 +32,6 @@ export const THRESHOLD = 0.8;
 const PRIOR_WEIGHT = 2;
 
 const OUT = fileURLToPath(new URL('../../lib/annotate/speaker-confidence.ts', import.meta.url));
-
-const norm = (s: string) =>
-  s
-    .normalize('NFKC')
-    .replace(/\p{Cf}/gu, '')
-    .toLowerCase()
-    .replace(/[\p{P}\p{S}]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-const normEnt = (s: string) => norm(s.replace(/['’]s\b/gu, ''));
-
-function tokenF1(a: string, b: string): number {
-  const ta = a.split(' ').filter(Boolean);
-  const tb = b.split(' ').filter(Boolean);
-  if (!ta.length || !tb.length) return 0;
-  const counts = new Map<string, number>();
-  for (const t of ta) counts.set(t, (counts.get(t) ?? 0) + 1);
-  let common = 0;
-  for (const t of tb) {
-    const n = counts.get(t) ?? 0;
-    if (n > 0) {
-      common++;
-      counts.set(t, n - 1);
-    }
-  }
-  return common ? (2 * common) / (ta.length + tb.length) : 0;
-}
 
 /** One named attribution on a training page: its route and whether the name was right. */
 interface Outcome {

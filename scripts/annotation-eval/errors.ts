@@ -27,48 +27,9 @@ import { isSpeechVerb } from '../../lib/annotate/speech-verbs';
 import { toCliAnnotations } from '../../lib/annotate/to-cli-annotations';
 import { goldDir, type SetName, type TextSource } from '../annotate-corpus';
 import { type GoldDoc, readGold, runScorer, type ScoreTotals, setPages } from './evaluate';
+import { norm, normEnt, tokenF1 } from './match';
 
-// ---------- the scorer's normalisation and matching ----------
-
-function norm(s: string | null | undefined): string {
-  if (s == null) return '';
-  return String(s)
-    .normalize('NFKC')
-    .replace(/\p{Cf}/gu, '')
-    .toLowerCase()
-    .replace(/[\p{P}\p{S}]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-function normEnt(s: string | null | undefined): string {
-  if (s == null) return '';
-  return norm(
-    String(s)
-      .normalize('NFKC')
-      .replace(/['’]s\b/gu, ''),
-  );
-}
-
-function tokenF1(a: string, b: string): number {
-  const ta = a.split(' ').filter(Boolean);
-  const tb = b.split(' ').filter(Boolean);
-  if (!ta.length || !tb.length) return 0;
-  const cnt = new Map<string, number>();
-  for (const t of ta) cnt.set(t, (cnt.get(t) ?? 0) + 1);
-  let common = 0;
-  for (const t of tb) {
-    const c = cnt.get(t) ?? 0;
-    if (c > 0) {
-      common++;
-      cnt.set(t, c - 1);
-    }
-  }
-  if (!common) return 0;
-  const p = common / tb.length;
-  const r = common / ta.length;
-  return (2 * p * r) / (p + r);
-}
+// ---------- the scorer's matching ----------
 
 type Pair = { g: number; p: number; score: number };
 

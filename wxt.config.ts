@@ -7,6 +7,14 @@ import { defineConfig } from 'wxt';
  * the activeTab grant a real toolbar click gives, so without them `executeScript` is refused.
  */
 const E2E_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+/**
+ * The extension pages' CSP, stricter than the MV3 default: only Lede's own scripts, no plugins,
+ * no `<base>` (it would re-point every relative URL), no form submission anywhere. Images and
+ * media are not restricted here: the reader shows the article's own (lib/sanitize decides which).
+ */
+const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+/** The Firefox e2e build's test route into the extension (see below); production has none. */
+const E2E_PAGES = ['popup.html', 'reader.html', 'library.html'];
 
 export default defineConfig({
   imports: false,
@@ -19,9 +27,20 @@ export default defineConfig({
     description: 'Read the news without the clutter: clean articles, who said what, and an offline library.',
     // unlimitedStorage: saved articles and their images must not be evicted or capped.
     permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage'],
-    // Asked for only when saving an article whose images are on other hosts (see lib/library/save-article.ts).
-    optional_host_permissions: ['<all_urls>'],
-    ...(mode === 'e2e' ? { host_permissions: E2E_HOSTS } : {}),
+    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
+    // Asked for only when saving an article whose images are on other hosts, and given back after
+    // the download (lib/library/request-image-access.ts). http(s) only: never file: or other schemes.
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    ...(mode === 'e2e'
+      ? {
+          host_permissions: E2E_HOSTS,
+          // Firefox e2e only (tests/e2e/firefox-smoke.test.ts): WebDriver BiDi may not open moz-extension://
+          // pages, but a loopback fixture page may navigate itself to a web-accessible one.
+          ...(browser === 'firefox'
+            ? { web_accessible_resources: [{ resources: E2E_PAGES, matches: E2E_HOSTS }] }
+            : {}),
+        }
+      : {}),
     commands: {
       _execute_action: {
         suggested_key: { default: 'Alt+Shift+R' },

@@ -39,14 +39,16 @@ export function Reader(props: ReaderProps) {
   const toggleRef = useRef<HTMLButtonElement>(null);
 
   const run = useCallback((read: Promise<ReadResult>) => {
-    setView({ state: 'loading' });
+    setView((current) => (current.state === 'loading' ? current : { state: 'loading' }));
     read.then(
       (result) => setView(stateOfResult(result)),
       (error: unknown) => setView({ state: 'error', message: String(error), timedOut: false }),
     );
   }, []);
 
-  useEffect(() => run(props.initial), [run, props.initial]);
+  // A layout effect, not an effect: an extraction that is already done renders in the first frame,
+  // instead of a frame after a loading state nobody needs to see.
+  useLayoutEffect(() => run(props.initial), [run, props.initial]);
 
   useLayoutEffect(() => applySettings(document.documentElement, props.settings), [props.settings]);
 

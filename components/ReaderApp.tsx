@@ -1,9 +1,12 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { ReadResult } from '@/lib/reader/read-tab';
-import { MARKS, markAfterPaint } from '@/lib/reader/reader-timing';
+import { MARKS, mark, markAfterPaint } from '@/lib/reader/reader-timing';
 import { loadSettings, type ReaderSettings, saveSettings, watchSettings } from '@/lib/settings/settings';
-import { Highlights } from './Highlights';
+import { loadAfterPaint } from './lazy';
 import { Reader, type ReaderProps } from './Reader';
+
+/** Annotation and its marks come after the article's first frame, and so does their code. */
+const Highlights = loadAfterPaint(() => import('./Highlights').then((m) => m.Highlights));
 
 interface ReaderAppProps extends Omit<ReaderProps, 'settings' | 'onSettingsChange' | 'reload'> {
   /** Settings read synchronously before the first render (from the localStorage cache). */
@@ -16,8 +19,12 @@ export function ReaderApp({ initialSettings, ...props }: ReaderAppProps) {
   const [settings, setSettings] = useState(initialSettings);
   useEffect(() => {
     let live = true;
-    loadSettings().then((stored) => live && setSettings(stored));
-    const unwatch = watchSettings(setSettings);
+    // The stored settings usually equal the cached ones the page started with: keep the same
+    // object then, so the article is not rendered again (nor the page restyled) as it appears.
+    const update = (next: ReaderSettings) =>
+      setSettings((current) => (JSON.stringify(current) === JSON.stringify(next) ? current : next));
+    loadSettings().then((stored) => live && update(stored));
+    const unwatch = watchSettings(update);
     return () => {
       live = false;
       unwatch();
@@ -29,6 +36,7 @@ export function ReaderApp({ initialSettings, ...props }: ReaderAppProps) {
   }, []);
   const onArticlePainted = useCallback<NonNullable<ReaderProps['onArticlePainted']>>(
     (article) => {
+      mark(MARKS.rendered);
       markAfterPaint(MARKS.painted);
       props.onArticlePainted?.(article);
     },

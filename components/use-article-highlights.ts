@@ -10,6 +10,7 @@ import {
 } from '@/lib/highlight/apply-highlights';
 import type { MentionMarks } from '@/lib/highlight/drawn-marks';
 import { buildTextMap } from '@/lib/highlight/text-map';
+import { MARKS, mark, markAfterPaint, timed } from '@/lib/reader/reader-timing';
 
 /** Runs `task` once the browser is idle (after the article's first paint), cancellably. */
 function afterPaint(task: () => void): () => void {
@@ -60,7 +61,11 @@ export function useArticleHighlights(
   useEffect(() => {
     const body = panelRef.current && findBody(panelRef.current);
     if (!body) return;
-    const cancel = afterPaint(() => setAnnotations(annotate({ textContent: buildTextMap(body).text, lang })));
+    const cancel = afterPaint(() => {
+      const result = timed(MARKS.annotate, () => annotate({ textContent: buildTextMap(body).text, lang }));
+      mark(MARKS.annotated);
+      setAnnotations(result);
+    });
     const observer = new MutationObserver(() => setBodyVersion((v) => v + 1));
     observer.observe(body, { childList: true });
     observerRef.current = observer;
@@ -73,8 +78,11 @@ export function useArticleHighlights(
   useLayoutEffect(() => {
     const body = panelRef.current && findBody(panelRef.current);
     if (!body || !annotations || bodyVersion < 0) return;
-    removeHighlights(body);
-    applied.current = applyHighlights(body, buildTextMap(body), annotations, layers, { mentions });
+    timed(MARKS.applyHighlights, () => {
+      removeHighlights(body);
+      applied.current = applyHighlights(body, buildTextMap(body), annotations, layers, { mentions });
+    });
+    markAfterPaint(MARKS.highlightsPainted);
     // Our own wrapping is not a new body.
     observerRef.current?.takeRecords();
     onApplied();

@@ -8,6 +8,7 @@ import { startEarlyRead } from '@/lib/reader/early-read';
 import { applyCachedSettings } from '@/lib/settings/settings-core';
 
 export default defineUnlistedScript(() => {
-  applyCachedSettings();
+  // The extraction first: it is the longest step, and it runs in the tab, beside this page.
   startEarlyRead();
+  applyCachedSettings();
 });

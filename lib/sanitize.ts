@@ -1,4 +1,6 @@
 import createDOMPurify, { type Config, type DOMPurify, type WindowLike } from 'dompurify';
+import { defuseMarkup } from './html/defuse-markup';
+import { isWidthOrDensity, parseSrcset } from './html/srcset';
 import { normalizeHeadings } from './normalize-headings';
 import { registrableDomain } from './url/registrable-domain';
 
@@ -121,15 +123,20 @@ function fixLink(el: Element, ctx: Context): void {
   el.setAttribute('referrerpolicy', 'no-referrer');
 }
 
+/**
+ * Keeps the srcset candidates the reader may load, rewritten as `absolute-URL descriptor`. Read as
+ * the browser reads it (lib/html/srcset), and a candidate with anything but one width or density
+ * descriptor is dropped: whatever the browser would fetch is checked, never hidden in a descriptor.
+ */
 function fixSrcset(el: Element, ctx: Context): void {
   const srcset = el.getAttribute('srcset');
   if (srcset === null) return;
   const kept: string[] = [];
-  for (const candidate of srcset.split(/,\s+/)) {
-    const [src, descriptor] = candidate.trim().split(/\s+/, 2);
-    const media = src ? mediaUrl(src, ctx) : null;
+  for (const { url, descriptors } of parseSrcset(srcset)) {
+    if (!isWidthOrDensity(descriptors)) continue;
+    const media = mediaUrl(url, ctx);
     if (media && !media.url.startsWith('data:') && (media.sameSite || ctx.allowThirdParty)) {
-      kept.push(descriptor ? `${media.url} ${descriptor}` : media.url);
+      kept.push([media.url, ...descriptors].join(' '));
     }
   }
   if (kept.length) el.setAttribute('srcset', kept.join(', '));
@@ -174,17 +181,6 @@ function fixMedia(el: Element, ctx: Context): void {
 }
 
 const FRAMESET_TAG = /<(\/?)frameset\b/gi;
-const START_TAG = /<[a-zA-Z](?:[^>"']|"[^"]*"|'[^']*')*>/g;
-const HANDLER_ATTR = /([\s"'/])on([a-z-]+)(\s*=)/gi;
-
-/**
- * Renames `on…=` attributes in start tags before the HTML is parsed at all. Not a sanitizer (DOMPurify
- * removes handlers anyway): Chrome reports a CSP violation for every inline handler it merely parses
- * in an extension page, even in an inert document, and a reader page should log nothing of the sort.
- */
-function defuseHandlers(html: string): string {
-  return html.replace(START_TAG, (tag) => tag.replace(HANDLER_ATTR, '$1data-defused-on$2$3'));
-}
 
 function purifierFor(win: WindowLike): DOMPurify {
   const cached = instances.get(win);
@@ -224,7 +220,8 @@ export function sanitizeArticleHtml(html: string, win: WindowLike, options: Sani
   context = ctx;
   let fragment: DocumentFragment;
   try {
-    const dirty = defuseHandlers(html);
+    // Handlers and <base> renamed before any parse: Chrome logs a CSP violation for each it parses.
+    const dirty = defuseMarkup(html);
     // A <frameset> before any text makes the parsed document a frameset document, which has no
     // body, and DOMPurify then returns null. Frames are never article content: read them as divs.
     fragment = (purify.sanitize(dirty, CONFIG) ??

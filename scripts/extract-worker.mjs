@@ -4,9 +4,9 @@ import { parentPort } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
 register();
-const { extractFile } = await import('./extract-file.ts');
+const { pageOutput } = await import('./extract-file.ts');
 
-parentPort.on('message', ({ path, url }) => {
-  parentPort.postMessage(extractFile(path, url));
+parentPort.on('message', ({ job }) => {
+  parentPort.postMessage({ output: pageOutput(job) });
 });
 parentPort.postMessage('ready');

@@ -1,12 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
+import { loadAfterPaint } from '@/components/lazy';
 import { LibraryLink } from '@/components/library/LibraryLink';
 import { ReaderApp } from '@/components/ReaderApp';
-import { SaveButton } from '@/components/SaveButton';
 import { commandShortcut } from '@/lib/reader/command-shortcut';
 import { OPEN_READER_COMMAND, openReaderTab } from '@/lib/reader/open-reader-tab';
 import type { ReadResult } from '@/lib/reader/read-tab';
 import { startReading } from '@/lib/reader/start-reading';
 import type { ReaderSettings } from '@/lib/settings/settings';
+
+/** Saving (the library's code) loads after the article's first frame. */
+const SaveButton = loadAfterPaint(() => import('@/components/SaveButton').then((m) => m.SaveButton));
 
 export function App(props: {
   tabId: Promise<number | undefined>;

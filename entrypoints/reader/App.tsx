@@ -1,9 +1,12 @@
+import { loadAfterPaint } from '@/components/lazy';
 import { LibraryLink } from '@/components/library/LibraryLink';
 import { ReaderApp } from '@/components/ReaderApp';
-import { SaveButton } from '@/components/SaveButton';
 import type { ReadResult } from '@/lib/reader/read-tab';
 import { startReading } from '@/lib/reader/start-reading';
 import type { ReaderSettings } from '@/lib/settings/settings';
+
+/** Saving (the library's code) loads after the article's first frame. */
+const SaveButton = loadAfterPaint(() => import('@/components/SaveButton').then((m) => m.SaveButton));
 
 /** The full-tab reader (`reader.html?tab=<id>`): the popup's view at full width. */
 export function App(props: {

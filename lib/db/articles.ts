@@ -35,6 +35,19 @@ export interface SaveInput {
   /** Counts of the images found in the article and why some could not be stored. */
   imageReport?: ImageReport;
   now?: number;
+  /**
+   * What to do when the article's key holds an article saved from another page (see
+   * `SaveResult.conflict`): replace that article, or keep both (this one under its own page URL).
+   * Unset: write nothing and report the conflict.
+   */
+  onConflict?: 'replace' | 'keep-both';
+}
+
+/** The article already saved under the key a page asked for, saved from another page. */
+export interface SaveConflict {
+  id: string;
+  url: string;
+  title: string;
 }
 
 export interface SaveResult {
@@ -42,6 +55,12 @@ export interface SaveResult {
   /** false when the article was already saved and has been updated. */
   created: boolean;
   images: ImageReport;
+  /**
+   * Set when nothing was written: the key (the page's declared canonical URL) holds an article
+   * saved from a different page, which a page must not silently replace. `id` and `images` are
+   * then that article's. Save again with `onConflict` once the reader has chosen.
+   */
+  conflict?: SaveConflict;
 }
 
 /** Filters of the library. Unset fields do not filter. */
@@ -119,25 +138,37 @@ async function putArticle(db: LedeDB, article: StoredArticle, add = false): Prom
   await db.search.put(articleSearchRow(article));
 }
 
-async function withQuotaCheck<T>(work: () => Promise<T>): Promise<T> {
+async function withQuotaCheck<T>(work: () => Promise<T>, message?: string): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (isQuotaError(error)) throw new StorageFullError({ cause: error });
+    if (isQuotaError(error)) throw new StorageFullError({ cause: error, message });
     throw error;
   }
+}
+
+/**
+ * Whether saving the page at `pageKey` under `key` would replace an article saved from another
+ * page. A page may declare any URL of its site as its canonical one (a subdomain of a blog host,
+ * an author's own post naming another's), so it replaces a saved article only when it is that
+ * article's page (the same URL once normalised) or the canonical page itself (`pageKey === key`).
+ */
+function isConflict(existing: ArticleRow, pageKey: string, key: string): boolean {
+  return pageKey !== key && safeCanonical(existing.url) !== pageKey;
 }
 
 /**
  * Saves an article with its images and search tokens in ONE read-write transaction: on any
  * failure (quota included) nothing of it is written. Saving an article already in the library
  * (same canonical URL) updates it in place: it keeps its id, save time, tags, read/archived/
- * favourite state and reading position. Concurrent saves of one URL are serialised by IndexedDB
- * (overlapping read-write transactions never interleave), so they cannot create a duplicate.
+ * favourite state and reading position; but a page at another URL never silently replaces it
+ * (see `isConflict` and `SaveResult.conflict`). Concurrent saves of one URL are serialised by
+ * IndexedDB (overlapping read-write transactions never interleave), so they cannot create a duplicate.
  */
 export async function saveArticle(db: LedeDB, input: SaveInput): Promise<SaveResult> {
   const { article } = input;
-  const key = canonicalUrl(article.url, article.canonicalUrl);
+  const pageKey = canonicalUrl(article.url);
+  const declaredKey = canonicalUrl(article.url, article.canonicalUrl);
   const now = input.now ?? Date.now();
   const newImages = input.images ?? [];
   const report: ImageReport = input.imageReport ?? {
@@ -148,7 +179,16 @@ export async function saveArticle(db: LedeDB, input: SaveInput): Promise<SaveRes
 
   return withQuotaCheck(() =>
     db.transaction('rw', tables(db), async () => {
-      const existing = await db.articles.where('canonicalUrl').equals(key).first();
+      const atKey = await db.articles.where('canonicalUrl').equals(declaredKey).first();
+      const conflict = atKey && isConflict(atKey, pageKey, declaredKey);
+      if (atKey && conflict && !input.onConflict) {
+        const { id, url, title, images } = atKey;
+        return { id, created: false, images, conflict: { id, url, title } };
+      }
+      // Keeping both: this page is saved under its own URL, as if it declared no canonical one.
+      const key = conflict && input.onConflict === 'keep-both' ? pageKey : declaredKey;
+      const existing =
+        key === declaredKey ? atKey : await db.articles.where('canonicalUrl').equals(key).first();
       const id = existing?.id ?? newArticleId(now);
       // A re-save without annotations keeps the ones stored with the article.
       const keepAnnotations = existing && (input.quotes === undefined || input.entities === undefined);
@@ -211,6 +251,52 @@ export async function saveArticle(db: LedeDB, input: SaveInput): Promise<SaveRes
       }
       return { id, created: !existing, images: finalReport };
     }),
+  );
+}
+
+/** What `attachImages` adds to a saved article: downloaded images, and why others were not saved. */
+export interface ImageUpdate {
+  images?: { url: string; blob: Blob }[];
+  failed?: { url: string; reason: string }[];
+}
+
+/**
+ * Adds images to an article already saved, and/or updates why others were not saved, in ONE
+ * read-write transaction over the article row (its `images` report only) and the images table:
+ * the text, body, annotations and search index are not touched. Only images the report still
+ * lists as not saved are taken (a download that outlived a re-save with other images is not mixed
+ * in). On a quota error nothing of this call is written and `StorageFullError` says so. Returns
+ * the article's report after the update, or undefined when the article is no longer saved.
+ */
+export async function attachImages(
+  db: LedeDB,
+  id: string,
+  update: ImageUpdate,
+): Promise<ImageReport | undefined> {
+  return withQuotaCheck(
+    () =>
+      db.transaction('rw', [db.articles, db.images], async () => {
+        const row = await db.articles.get(id);
+        if (!row) return undefined;
+        const pending = new Set(row.images.failed.map((f) => f.url));
+        const images = (update.images ?? []).filter((image) => pending.has(image.url));
+        const added = new Set(images.map((image) => image.url));
+        const reasons = new Map((update.failed ?? []).map((f) => [f.url, f.reason]));
+        const report: ImageReport = {
+          total: row.images.total,
+          saved: row.images.saved + added.size,
+          failed: row.images.failed
+            .filter((f) => !added.has(f.url))
+            .map((f) => ({ url: f.url, reason: reasons.get(f.url) ?? f.reason })),
+        };
+        if (images.length > 0)
+          await db.images.bulkPut(
+            images.map((image): StoredImage => ({ articleId: id, url: image.url, blob: image.blob })),
+          );
+        await db.articles.update(id, { images: report });
+        return report;
+      }),
+    'Not enough storage space for this image. The article is saved without it; free some space and save it again to retry.',
   );
 }
 

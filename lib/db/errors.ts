@@ -1,10 +1,11 @@
 /** Saving failed because the browser's storage quota for Lede is used up. Nothing was written. */
 export class StorageFullError extends Error {
   override name = 'StorageFullError';
-  constructor(options?: { cause?: unknown }) {
+  constructor(options?: { cause?: unknown; message?: string }) {
     super(
-      'Not enough storage space to save this article. Nothing was saved. Free some space (delete saved articles you no longer need, or clear other site data) and try again.',
-      options,
+      options?.message ??
+        'Not enough storage space to save this article. Nothing was saved. Free some space (delete saved articles you no longer need, or clear other site data) and try again.',
+      { cause: options?.cause },
     );
   }
 }

@@ -1,4 +1,5 @@
-import { withDerivedFields } from './articles';
+import { canonicalUrl } from '../url/canonical-url';
+import { newArticleId, withDerivedFields } from './articles';
 import { base64ToBytes } from './base64';
 import { ImportError, isQuotaError } from './errors';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupFile, type BackupImage } from './export-library';
@@ -8,7 +9,7 @@ interface ImportResult {
   /** Articles in the backup. */
   articles: number;
   images: number;
-  /** Articles that were already in the library (same id or canonical URL) and were replaced. */
+  /** Articles that were already in the library (same canonical URL) and were replaced. */
   replaced: number;
 }
 
@@ -48,8 +49,8 @@ const isEntity = shape({
 /** What each stored article field must be. Every field is required: a backup is a full copy. */
 const ARTICLE_FIELDS: Record<keyof StoredArticle, Check> = {
   id: (v) => isString(v) && (v as string).length > 0,
-  url: isString,
-  canonicalUrl: (v) => isString(v) && /^https?:\/\//.test(v as string),
+  url: (v) => isString(v) && /^https?:\/\//i.test(v as string),
+  canonicalUrl: (v) => isString(v) && /^https?:\/\//i.test(v as string),
   urlKeys: arrayOf(isString),
   title: isString,
   byline: orNull(isString),
@@ -96,6 +97,20 @@ function checkFields(value: unknown, fields: Record<string, Check>, what: string
 }
 
 /**
+ * The article with the keys it is found by computed here, never taken from the file: its canonical
+ * URL as a save would make it from its page URL (a declared canonical URL counts only on the
+ * page's own site), and `urlKeys` from those two. A backup's own keys could make any page, say a
+ * bank's login page, show as "Saved".
+ */
+function rekeyed(article: StoredArticle, i: number): StoredArticle {
+  try {
+    return { ...article, canonicalUrl: canonicalUrl(article.url, article.canonicalUrl), urlKeys: [] };
+  } catch {
+    throw new ImportError(`Article ${i + 1} has a missing or invalid "url".`);
+  }
+}
+
+/**
  * Checks that `data` is a complete Lede backup this version can read, and returns it typed.
  * Throws an ImportError whose message tells the reader what is wrong with the file.
  */
@@ -116,13 +131,14 @@ function validateBackup(data: unknown): BackupFile {
   }
   const ids = new Set<string>();
   const urls = new Set<string>();
-  data.articles.forEach((article: unknown, i: number) => {
+  data.articles = data.articles.map((article: unknown, i: number) => {
     checkFields(article, ARTICLE_FIELDS, `Article ${i + 1}`);
-    const { id, canonicalUrl } = article as StoredArticle;
-    if (ids.has(id) || urls.has(canonicalUrl))
+    const keyed = rekeyed(article as StoredArticle, i);
+    if (ids.has(keyed.id) || urls.has(keyed.canonicalUrl))
       throw new ImportError(`Article ${i + 1} appears twice in the backup.`);
-    ids.add(id);
-    urls.add(canonicalUrl);
+    ids.add(keyed.id);
+    urls.add(keyed.canonicalUrl);
+    return keyed;
   });
   data.images.forEach((image: unknown, i: number) => {
     checkFields(image, IMAGE_FIELDS, `Image ${i + 1}`);
@@ -131,6 +147,29 @@ function validateBackup(data: unknown): BackupFile {
     }
   });
   return data as unknown as BackupFile;
+}
+
+/** The backup's articles (derived fields computed) and images, ids taken by `kept` articles renewed. */
+function withFreeIds(
+  backup: BackupFile,
+  kept: ReadonlySet<string>,
+): { articles: StoredArticle[]; images: StoredImage[] } {
+  const renamed = new Map<string, string>();
+  const taken = new Set([...kept, ...backup.articles.map((article) => article.id)]);
+  const articles = backup.articles.map((article) => {
+    if (!kept.has(article.id)) return withDerivedFields(article);
+    let id = newArticleId(article.savedAt);
+    while (taken.has(id)) id = newArticleId(article.savedAt);
+    taken.add(id);
+    renamed.set(article.id, id);
+    return withDerivedFields({ ...article, id });
+  });
+  const images = backup.images.map((image) => ({
+    articleId: renamed.get(image.articleId) ?? image.articleId,
+    url: image.url,
+    blob: new Blob([base64ToBytes(image.data)], { type: image.type }),
+  }));
+  return { articles, images };
 }
 
 async function parse(source: Blob | string): Promise<unknown> {
@@ -145,34 +184,29 @@ async function parse(source: Blob | string): Promise<unknown> {
 /**
  * Restores a backup made by `exportLibrary`. The file is validated completely first, then
  * written in ONE transaction: a broken, foreign, newer or partial file (or a full disk) changes
- * nothing. Imported articles replace library articles with the same id or canonical URL;
- * everything else in the library stays.
+ * nothing. Imported articles replace library articles with the same canonical URL (recomputed,
+ * see `rekeyed`); everything else in the library stays. An imported article whose id is taken by
+ * a library article at another URL gets a new id: an id never replaces an article.
  */
 export async function importLibrary(db: LedeDB, source: Blob | string): Promise<ImportResult> {
   const backup = validateBackup(await parse(source));
-  const articles = backup.articles.map(withDerivedFields);
-  const searchRows = articles.map(articleSearchRow);
-  const split = articles.map(splitArticle);
-  const images: StoredImage[] = backup.images.map((image) => ({
-    articleId: image.articleId,
-    url: image.url,
-    blob: new Blob([base64ToBytes(image.data)], { type: image.type }),
-  }));
   try {
     return await db.transaction('rw', [db.articles, db.bodies, db.images, db.search], async () => {
-      // Library articles the backup replaces: same id, or another id with the same canonical URL.
+      // Library articles the backup replaces: those with the canonical URL of an imported one.
       const [urlKeys, urlIds] = await Promise.all([
         db.articles.orderBy('canonicalUrl').keys(),
         db.articles.orderBy('canonicalUrl').primaryKeys(),
       ]);
       const idByUrl = new Map(urlKeys.map((url, i) => [url as string, urlIds[i]]));
-      const existingIds = new Set(urlIds);
       const replaced = new Set<string>();
-      for (const article of articles) {
-        if (existingIds.has(article.id)) replaced.add(article.id);
+      for (const article of backup.articles) {
         const other = idByUrl.get(article.canonicalUrl);
         if (other !== undefined) replaced.add(other);
       }
+      const kept = new Set(urlIds.filter((id) => !replaced.has(id)));
+      const { articles, images } = withFreeIds(backup, kept);
+      const searchRows = articles.map(articleSearchRow);
+      const split = articles.map(splitArticle);
       if (replaced.size > 0) {
         const gone = [...replaced];
         await db.images.where('articleId').anyOf(gone).delete();

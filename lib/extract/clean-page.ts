@@ -31,6 +31,11 @@ const NOISE_BOX = new RegExp(
     'also-?read',
     'dont-?miss',
     'bookmark-card',
+    // publishing platforms' cards linking to another post: WordPress embeds, Ghost and Substack
+    'wp-embedded-content',
+    'kg-bookmark-card',
+    'embedded-post(?:-wrap)?',
+    'link-?(?:card|preview)',
     'outbrain',
     'taboola',
     'trending',
@@ -72,6 +77,13 @@ const NOISE_BOX = new RegExp(
     .join('|'),
   'i',
 );
+
+/**
+ * Class/id words of the article's own container: a box named "story-body has-share-tools" is the
+ * story (with share tools), not a share bar. Checked only on boxes that matched NOISE_BOX.
+ */
+const CONTENT_BOX =
+  /(?:^|[\s_-])(?:(?:article|story|entry|post|news)-?(?:body|content|text)|body-?text|main-?content)(?:$|[\s_-])/i;
 
 /** A noise box bigger than this (in characters of non-link text) is assumed to hold the article. */
 const MAX_BOX_TEXT = 400;
@@ -149,6 +161,9 @@ function isNoiseBox(el: Element): boolean {
   const words = `${el.id} ${el.getAttribute('class') ?? ''}`;
   if (words.length < 3 || !NOISE_BOX.test(words.replace(/([a-z])([A-Z])/g, '$1-$2'))) return false;
   if (el.tagName === 'BODY' || el.tagName === 'HTML' || el.tagName === 'ARTICLE' || el.tagName === 'MAIN')
+    return false;
+  // A short story is small too: the box that holds the headline or is named the body is the article.
+  if (CONTENT_BOX.test(words.replace(/([a-z])([A-Z])/g, '$1-$2')) || el.getElementsByTagName('h1').length)
     return false;
   return textLength(el, MAX_BOX_TEXT, true) <= MAX_BOX_TEXT;
 }

@@ -7,10 +7,11 @@ import { descendantElements } from './descendant-elements';
 import { fixLazyImages } from './fix-lazy-images';
 import { flattenShadowTemplates } from './flatten-shadow-roots';
 import { isReaderable } from './is-readerable';
-import { noArticleReason, pageShape } from './no-article-reason';
-import { isNonBodyText, markNonBodyText, NON_BODY_ATTR, repeatsTitle } from './non-body-text';
+import { type ArticleEvidence, headlineWithProse, noArticleReason, pageShape } from './no-article-reason';
+import { markNonBodyText, NON_BODY_ATTR, nonBodyKind, repeatsByline, repeatsTitle } from './non-body-text';
 import { cleanByline, readMetadata } from './read-metadata';
 import { countWords, readingMinutes } from './reading-time';
+import { cleanSiteName } from './site-name';
 
 /** What a page holds: its article (or the best candidate), and why it is no article if it is not. */
 export interface ExtractedPage {
@@ -34,18 +35,28 @@ export function extractPage(doc: Document, url: string): ExtractedPage {
   flattenShadowTemplates(doc);
   const shape = pageShape(doc);
   const article = extract(doc, url);
-  const reason = noArticleReason(shape, article.content, article.value?.textContent ?? '');
-  if (article.value && reason) article.value.readerable = false;
+  const reason = noArticleReason(shape, article.content, article.value?.textContent ?? '', article.evidence);
+  if (article.value) article.value.readerable = reason === null;
   return { article: article.value, reason };
 }
 
-function extract(doc: Document, url: string): { value: Article | null; content: Element | null } {
+interface Extracted {
+  value: Article | null;
+  content: Element | null;
+  evidence: ArticleEvidence;
+}
+
+function extract(doc: Document, url: string): Extracted {
   // Metadata first: cleaning and Readability remove the JSON-LD scripts and headers it reads.
   const meta = readMetadata(doc, url);
   fixLazyImages(doc);
   cleanPage(doc);
   // On the cleaned page: what is hidden or boilerplate does not make a page look like an article.
-  const readerable = isReaderable(doc, meta.lang);
+  const evidence: ArticleEvidence = {
+    declared: meta.declaresArticle,
+    headline: headlineWithProse(doc),
+    readerable: isReaderable(doc, meta.lang),
+  };
   markNonBodyText(doc);
 
   const parsed = new Readability<Element>(doc, {
@@ -54,21 +65,29 @@ function extract(doc: Document, url: string): { value: Article | null; content: 
     serializer: (node) => node as Element,
   }).parse();
   const content = parsed?.content;
-  if (!content) return { value: null, content: null };
+  if (!content) return { value: null, content: null, evidence };
 
   const title = meta.title ?? parsed.title ?? '';
-  const textContent = blockText(content, (el) => isNonBodyText(el) || repeatsTitle(el, title));
+  const byline = meta.byline ?? cleanByline(parsed.byline, meta.siteName);
+  // Furniture (promo lines, "Continue reading" dividers...) leaves the HTML too; asides stay.
+  const furniture: Element[] = [];
+  const textContent = blockText(content, (el) => {
+    const kind = nonBodyKind(el);
+    if (kind === 'furniture') furniture.push(el);
+    return kind !== null || repeatsTitle(el, title) || repeatsByline(el, byline);
+  });
+  for (const el of furniture) el.remove();
   for (const el of descendantElements(content)) el.removeAttribute(NON_BODY_ATTR);
   const contentHtml = content.innerHTML;
-  if (!textContent && !contentHtml.trim()) return { value: null, content };
+  if (!textContent && !contentHtml.trim()) return { value: null, content, evidence };
 
   const lang = meta.lang ?? parsed.lang ?? null;
   const value: Article = {
     url,
     canonicalUrl: meta.canonicalUrl,
     title,
-    byline: meta.byline ?? cleanByline(parsed.byline),
-    siteName: meta.siteName ?? parsed.siteName ?? null,
+    byline,
+    siteName: meta.siteName ?? cleanSiteName(parsed.siteName)?.name ?? null,
     publishedTime: meta.publishedTime,
     lang,
     dir: meta.dir,
@@ -78,7 +97,8 @@ function extract(doc: Document, url: string): { value: Article | null; content: 
     textContent,
     wordCount: countWords(textContent),
     readingMinutes: readingMinutes(textContent, lang),
-    readerable,
+    // Settled by `extractPage` from all the evidence (`noArticleReason`).
+    readerable: evidence.readerable,
   };
-  return { value, content };
+  return { value, content, evidence };
 }

@@ -75,8 +75,9 @@ function unwrapNoscriptImage(noscript: Element): void {
   const img = fallback.cloneNode(true) as Element;
   if (placeholder && !hasRealSrc(placeholder)) {
     for (const attr of Array.from(placeholder.attributes)) {
+      // A copy of the node, not setAttribute: a parsed name such as `"` is no valid name to set.
       if (!img.hasAttribute(attr.name) && !attr.name.startsWith('data-'))
-        img.setAttribute(attr.name, attr.value);
+        img.setAttributeNode(attr.cloneNode() as Attr);
     }
     placeholder.replaceWith(img);
     noscript.remove();

@@ -1,6 +1,10 @@
 import type { LeadImage } from './article';
+import { cleanByline } from './clean-byline';
 import { descendantElements } from './descendant-elements';
 import { documentBase } from './document-base';
+import { pickSiteName } from './site-name';
+
+export { cleanByline } from './clean-byline';
 
 /** What the page says about itself, before any content is extracted. */
 export interface Metadata {
@@ -15,6 +19,8 @@ export interface Metadata {
   leadImage: LeadImage | null;
   /** The canonical address (JSON-LD url, og:url or rel=canonical), absolute. */
   canonicalUrl: string | null;
+  /** The page declares itself an article: JSON-LD `NewsArticle` and kin (not `WebPage`), or `og:type` article. */
+  declaresArticle: boolean;
 }
 
 type Json = Record<string, unknown>;
@@ -30,16 +36,25 @@ const RTL_LANGS = new Set(['ar', 'fa', 'he', 'iw', 'ur', 'ug', 'ps', 'sd', 'yi',
  */
 export function readMetadata(doc: Document, url: string): Metadata {
   const page = scan(doc);
-  const ld = readJsonLd(page.jsonLd);
+  const jsonLd = readJsonLd(page.jsonLd);
+  const ld = jsonLd.article;
   const meta = page.meta;
   const base = documentBase(doc, url);
+  const canonical = str(ld?.url) ?? meta['og:url'] ?? page.canonical ?? null;
+  const canonicalUrl = canonical ? absolute(canonical, base) : null;
 
-  const siteName =
-    clean(nameOf(ld?.publisher)) ??
-    meta['og:site_name'] ??
-    meta['application-name'] ??
-    meta['twitter:site']?.replace(/^@/, '') ??
-    null;
+  // A publisher named only by reference (Yoast's "#organization") comes after og:site_name, and a
+  // social handle after the site's own domain.
+  const siteName = pickSiteName(
+    [
+      nameOf(ld?.publisher),
+      meta['og:site_name'],
+      nameOf(ld?.publisher, jsonLd.byId),
+      meta['application-name'],
+    ],
+    [canonicalUrl, base, url],
+    meta['twitter:site'],
+  );
   const rawTitle =
     clean(str(ld?.headline)) ??
     meta['og:title'] ??
@@ -72,13 +87,11 @@ export function readMetadata(doc: Document, url: string): Metadata {
           : 'ltr'
         : null;
 
-  const canonical = str(ld?.url) ?? meta['og:url'] ?? page.canonical ?? null;
-
   return {
     title,
-    byline: readByline(ld, meta, page),
+    byline: readByline(jsonLd, meta, page, siteName),
     siteName,
-    publishedTime: readPublishedTime(ld, meta, page),
+    publishedTime: readPublishedTime(doc, ld, meta, page),
     lang,
     dir,
     excerpt:
@@ -88,8 +101,14 @@ export function readMetadata(doc: Document, url: string): Metadata {
       meta['twitter:description'] ??
       null,
     leadImage: readLeadImage(ld, meta, page, base),
-    canonicalUrl: canonical ? absolute(canonical, base) : null,
+    canonicalUrl,
+    declaresArticle: isArticleType(ld) || /\barticle\b/i.test(meta['og:type'] ?? ''),
   };
+}
+
+function isArticleType(ld: Json | null): boolean {
+  const types = ([] as unknown[]).concat(ld?.['@type'] ?? []).map(String);
+  return types.some((t) => t !== 'WebPage' && ARTICLE_TYPES.test(t));
 }
 
 /** The elements metadata is read from, found in one walk over the document. */
@@ -162,6 +181,9 @@ function scan(doc: Document): PageScan {
   return page;
 }
 
+const DATE_LINE_CLASS =
+  /(?:^|[\s_-])(?:publish(?:ed)?-?(?:date|time|on)?|pub-?date|post-?date|article-?date|date-?published|posted-?on|entry-date)(?:$|[\s_-])/i;
+
 // A parent walk: jsdom's selector-based `closest` costs far more on every image of a big page.
 function figureOf(el: Element | null): Element | null {
   for (let p = el?.parentElement; p; p = p.parentElement) if (p.localName === 'figure') return p;
@@ -177,9 +199,20 @@ function addMeta(out: Record<string, string>, el: Element): void {
   }
 }
 
-/** The first article-like JSON-LD object on the page (arrays and @graph flattened), or null. */
-function readJsonLd(scripts: Element[]): Json | null {
+interface JsonLd {
+  /** The first article-like object (a `WebPage` only when there is nothing better), or null. */
+  article: Json | null;
+  /** Every article-like object, in page order: authors missing from the first may be on another. */
+  articles: Json[];
+  /** Every object with an `@id`, to resolve references (`"author": {"@id": "#jane"}`). */
+  byId: Map<string, Json>;
+}
+
+/** The article-like JSON-LD objects on the page (arrays and @graph flattened). */
+function readJsonLd(scripts: Element[]): JsonLd {
   let fallback: Json | null = null;
+  const articles: Json[] = [];
+  const byId = new Map<string, Json>();
   for (const script of scripts) {
     let data: unknown;
     try {
@@ -191,13 +224,15 @@ function readJsonLd(scripts: Element[]): Json | null {
       continue;
     }
     for (const item of flatten(data)) {
+      const id = item['@id'];
+      if (typeof id === 'string' && !byId.has(id)) byId.set(id, item);
       const types = ([] as unknown[]).concat(item['@type'] ?? []).map(String);
       if (!types.some((t) => ARTICLE_TYPES.test(t))) continue;
       if (types.every((t) => t === 'WebPage')) fallback ??= item;
-      else return item;
+      else articles.push(item);
     }
   }
-  return fallback;
+  return { article: articles[0] ?? fallback, articles, byId };
 }
 
 function flatten(data: unknown): Json[] {
@@ -234,33 +269,37 @@ export function cleanTitle(title: string, siteName: string | null, h1: string | 
   return title;
 }
 
-function readByline(ld: Json | null, meta: Record<string, string>, page: PageScan): string | null {
-  const ldNames = ([] as unknown[])
-    .concat(ld?.author ?? ld?.creator ?? [])
-    .map((a) => cleanByline(nameOf(a)))
-    .filter((n): n is string => !!n);
-  if (ldNames.length) return unique(ldNames).join(', ');
+/**
+ * Authors from JSON-LD (references resolved, every article object tried), then `<meta>`, then the
+ * page's author element. Placeholders ("Guest Author", "Staff", "admin") count as no byline, so a
+ * real name from a less trusted source wins over them.
+ */
+function readByline(
+  jsonLd: JsonLd,
+  meta: Record<string, string>,
+  page: PageScan,
+  siteName: string | null,
+): string | null {
+  for (const item of jsonLd.article ? [jsonLd.article, ...jsonLd.articles] : []) {
+    const names = ([] as unknown[])
+      .concat(item.author ?? item.creator ?? [])
+      .map((a) => cleanByline(nameOf(a, jsonLd.byId), siteName))
+      .filter((n): n is string => !!n);
+    if (names.length) return unique(names).join(', ');
+  }
   for (const key of ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'byl']) {
-    const value = cleanByline(meta[key]);
+    const value = cleanByline(meta[key], siteName);
     if (value && !/^https?:|\/\//.test(value)) return value;
   }
-  return cleanByline(page.author?.textContent);
+  return cleanByline(page.author?.textContent, siteName);
 }
 
-/** "By Jane Doe and John Roe" → "Jane Doe and John Roe". */
-export function cleanByline(raw: string | null | undefined): string | null {
-  const text = clean(raw)
-    ?.replace(/^(?:by|von|par|por|di|door|av|przez|от|автор)\s*:?\s+/i, '')
-    .replace(/^(?:written|reported|posted)\s+by\s+/i, '')
-    // Names carry no digits: what follows is the date glued on ("Jane Doe22 Dec 2016", "March 11, 2015").
-    .replace(/\s*(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?\d.*$/i, '')
-    .replace(/[\s,|·•–—-]+$/, '')
-    .trim();
-  if (!text || text.length > 100) return null;
-  return text;
-}
-
-function readPublishedTime(ld: Json | null, meta: Record<string, string>, page: PageScan): string | null {
+function readPublishedTime(
+  doc: Document,
+  ld: Json | null,
+  meta: Record<string, string>,
+  page: PageScan,
+): string | null {
   const candidates = [
     str(ld?.datePublished),
     str(ld?.dateCreated),
@@ -278,9 +317,87 @@ function readPublishedTime(ld: Json | null, meta: Record<string, string>, page: 
   ];
   for (const c of candidates) {
     const iso = toIsoDate(c);
-    if (iso) return iso;
+    if (iso && isPlausibleDate(iso)) return iso;
+  }
+  // Last, the date printed on the page, looked for only now (most pages never get here).
+  const line = dateLine(doc)?.textContent;
+  const printed = line && line.length < 200 ? visibleDate(line) : null;
+  return printed && isPlausibleDate(printed) ? printed : null;
+}
+
+/** The first element whose class names it the publication date ("publish-date", "post-date"). */
+function dateLine(doc: Document): Element | null {
+  if (!doc.body) return null;
+  for (const el of descendantElements(doc.body)) {
+    const cls = el.getAttribute('class');
+    if (cls && DATE_LINE_CLASS.test(cls)) return el;
   }
   return null;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** North American and a few European zone names as pages print them. */
+const ZONES: Record<string, string> = {
+  est: '-05:00',
+  edt: '-04:00',
+  cst: '-06:00',
+  cdt: '-05:00',
+  mst: '-07:00',
+  mdt: '-06:00',
+  pst: '-08:00',
+  pdt: '-07:00',
+  gmt: 'Z',
+  utc: 'Z',
+  bst: '+01:00',
+  cet: '+01:00',
+  cest: '+02:00',
+};
+
+/**
+ * The publication date printed on the page: "Published 7:07 PM EST Nov 19, 2019" →
+ * "2019-11-19T19:07-05:00"; "20 November 2019" → "2019-11-20". The date before any "Updated".
+ * English month names only; a time without a known zone is left out (the date alone is certain).
+ */
+export function visibleDate(text: string): string | null {
+  const published = text.replace(/\s+/g, ' ').split(/\b(?:updated|modified)\b/i)[0];
+  let parts: [string, string, string] | null = null;
+  const md = MONTH_DAY_YEAR.exec(published);
+  if (md) parts = [md[1], md[2], md[3]];
+  const dm = md ? null : DAY_MONTH_YEAR.exec(published);
+  if (dm) parts = [dm[2], dm[1], dm[3]];
+  if (!parts) return null;
+  const month = MONTHS.indexOf(parts[0].toLowerCase().slice(0, 3)) + 1;
+  const day = Number(parts[1]);
+  if (day < 1 || day > 31) return null;
+  const date = `${parts[2]}-${pad(month)}-${pad(day)}`;
+  const time = CLOCK_TIME.exec(published);
+  const zone = time?.[4] ? ZONES[time[4].toLowerCase()] : undefined;
+  if (!time || !zone) return date;
+  const hour = (Number(time[1]) % 12) + (time[3].toLowerCase() === 'p' ? 12 : 0);
+  return `${date}T${pad(hour)}:${time[2]}${zone}`;
+}
+
+const MONTH_NAME = String.raw`(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?`;
+const MONTH_DAY_YEAR = new RegExp(String.raw`\b${MONTH_NAME}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`, 'i');
+const DAY_MONTH_YEAR = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH_NAME},?\s+(\d{4})\b`, 'i');
+const CLOCK_TIME = /\b(\d{1,2}):(\d{2})\s*([ap])\.?m\.?(?:\s+([a-z]{3,4})\b)?/i;
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** News on the web starts here: earlier dates are template placeholders (0001-01-01, 1970-01-01). */
+const EARLIEST_DATE = Date.UTC(1990, 0, 1);
+/** A page may be ahead of our clock by a time zone or two, not by more than a day. */
+const MAX_AHEAD_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Rejects dates no article has: before 1990 (CMS placeholders such as 0001-01-01 and the Unix
+ * epoch) or more than a day after now. The next source is tried instead.
+ */
+export function isPlausibleDate(iso: string, now = Date.now()): boolean {
+  const time = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T00:00:00Z` : iso);
+  return !Number.isNaN(time) && time >= EARLIEST_DATE && time <= now + MAX_AHEAD_MS;
 }
 
 /**
@@ -350,10 +467,14 @@ function imageUrl(value: unknown): string | undefined {
   return undefined;
 }
 
-function nameOf(value: unknown): string | undefined {
+/** The name of a JSON-LD person or organization: a string, `{name}`, or an `{"@id"}` reference. */
+function nameOf(value: unknown, byId?: Map<string, Json>): string | undefined {
   if (typeof value === 'string') return value;
-  if (Array.isArray(value)) return nameOf(value[0]);
-  if (value && typeof value === 'object') return str((value as Json).name);
+  if (Array.isArray(value)) return nameOf(value[0], byId);
+  if (value && typeof value === 'object') {
+    const obj = value as Json;
+    return str(obj.name) ?? str((byId?.get(String(obj['@id'])) as Json | undefined)?.name);
+  }
   return undefined;
 }
 

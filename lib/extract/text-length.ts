@@ -33,3 +33,33 @@ function countExtraSpaces(value: string): number {
   }
   return extra;
 }
+
+/**
+ * Letters and digits in `text`: what is left of it without spaces, punctuation and separators.
+ * A loop over char codes (a Unicode-class regex is several times slower on a whole page): ASCII
+ * letters and digits count, and beyond ASCII everything but the common spaces, punctuation and
+ * symbol blocks (Latin-1 signs, general punctuation to arrows and box drawing, CJK and full-width
+ * punctuation).
+ */
+export function letterCount(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) count++;
+    } else if (
+      !(
+        c < 0xc0 ||
+        (c >= 0x2000 && c <= 0x2bff) ||
+        (c >= 0x3000 && c <= 0x303f) ||
+        (c >= 0xfe30 && c <= 0xfe4f) ||
+        (c >= 0xff00 && c <= 0xff0f) ||
+        (c >= 0xff1a && c <= 0xff20) ||
+        (c >= 0xdc00 && c <= 0xdfff)
+      )
+    ) {
+      count++;
+    }
+  }
+  return count;
+}

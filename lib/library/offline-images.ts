@@ -3,6 +3,8 @@
  * make the browser go to the network (an `<img src>` starts loading the moment it is parsed).
  */
 
+import { firstSrcsetUrl } from '../html/srcset';
+
 /** The attribute lib/sanitize parks a third-party image URL in (kept in sync with BLOCKED_SRC_ATTR). */
 const BLOCKED_SRC = 'data-lede-blocked-src';
 
@@ -16,9 +18,7 @@ export function withOfflineImages(html: string, objectUrls: ReadonlyMap<string, 
   const doc = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
   for (const img of Array.from(doc.querySelectorAll('img'))) {
     const original =
-      img.getAttribute('src') ||
-      img.getAttribute(BLOCKED_SRC) ||
-      img.getAttribute('srcset')?.trim().split(/\s+/)[0];
+      img.getAttribute('src') || img.getAttribute(BLOCKED_SRC) || firstSrcsetUrl(img.getAttribute('srcset'));
     const stored = original ? objectUrls.get(original) : undefined;
     for (const attr of ['src', 'srcset', 'sizes', BLOCKED_SRC]) img.removeAttribute(attr);
     if (stored) img.setAttribute('src', stored);

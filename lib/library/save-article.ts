@@ -1,16 +1,29 @@
 // lib/library: saving an article with its images, and exporting it (Markdown, zip); lib/db stores it.
 /**
- * Saving from the reader: collects the article's images as Blobs (for offline reading) and
- * hands everything to lib/db in one call. lib/db is imported lazily so the popup's initial
- * bundle does not carry Dexie.
+ * Saving from the reader, in two steps so that nothing waits for the permission prompt: the text
+ * (article, body, annotations, search index) is written at once, in one transaction; then the
+ * images are downloaded in the background and attached one by one, each in its own transaction.
+ * lib/db is imported lazily so the popup's initial bundle does not carry Dexie.
  */
 import type { SaveInput, SaveResult } from '../db/articles';
+import { StorageFullError } from '../db/errors';
 import type { ImageReport } from '../db/schema';
+import { firstSrcsetUrl } from '../html/srcset';
+import {
+  CANCELLED,
+  type FetchLike,
+  fetchImages,
+  IMAGE_CAP_BYTES,
+  IMAGE_COUNT_CAP,
+  tooManyReason,
+} from './fetch-images';
 
-/** Images stored per article at most. Stated in the README; larger articles keep the rest online. */
-const IMAGE_CAP_BYTES = 15 * 1024 * 1024;
-const IMAGE_TIMEOUT_MS = 15_000;
-const PARALLEL_FETCHES = 4;
+export { type FetchLike, fetchImages, IMAGE_CAP_BYTES, IMAGE_COUNT_CAP } from './fetch-images';
+
+/** The reason stored for an image until it is downloaded: stays if the page closes first. */
+export const PENDING_REASON = 'not downloaded yet (save the article again to retry)';
+const STORAGE_FULL_REASON = 'not enough storage space';
+const ARTICLE_GONE_REASON = 'the article was removed from the library';
 
 /** http(s) image URLs of the article body (and lead image), absolute, deduplicated, in order. */
 export function articleImageUrls(html: string, baseUrl: string, leadImage?: string | null): string[] {
@@ -28,124 +41,141 @@ export function articleImageUrls(html: string, baseUrl: string, leadImage?: stri
   if (leadImage) add(leadImage);
   for (const img of doc.querySelectorAll('img')) {
     // The stored copy renders from `src`; an img with only a srcset stores its first candidate.
-    add(img.getAttribute('src') || img.getAttribute('srcset')?.trim().split(/\s+/)[0]);
+    add(img.getAttribute('src') || firstSrcsetUrl(img.getAttribute('srcset')));
   }
   return [...urls];
 }
 
-/** Origin match patterns (`https://cdn.example/*`) for the host permission images need. */
+/**
+ * Match patterns (`https://cdn.example/*`) for the host permission images need. Without the port:
+ * Firefox refuses a port in a match pattern, and without one Chrome matches every port.
+ */
 export function imageOrigins(urls: readonly string[]): string[] {
-  return [...new Set(urls.map((url) => `${new URL(url).origin}/*`))];
+  return [...new Set(urls.map((url) => `${new URL(url).protocol}//${new URL(url).hostname}/*`))];
 }
-
-export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
 /**
- * Fetches `urls` as Blobs, at most `capBytes` in total. Every URL ends up either in `images` or
- * in `report.failed` with a reason: nothing is dropped silently.
+ * "3 of 12 images not saved (permission to download … was not given)", grouping the reasons, or
+ * null when every image was saved.
  */
-export async function fetchImages(
-  urls: readonly string[],
-  options: { fetch?: FetchLike; capBytes?: number; timeoutMs?: number; allowed?: boolean } = {},
-): Promise<{ images: { url: string; blob: Blob }[]; report: ImageReport }> {
-  const doFetch = options.fetch ?? ((url, init) => fetch(url, init));
-  const cap = options.capBytes ?? IMAGE_CAP_BYTES;
-  const results: ({ url: string; blob: Blob } | { url: string; reason: string })[] = new Array(urls.length);
-  if (options.allowed === false) {
-    urls.forEach((url, i) => {
-      results[i] = { url, reason: 'permission to download images from this site was not given' };
-    });
-  } else {
-    let next = 0;
-    const worker = async () => {
-      while (next < urls.length) {
-        const i = next++;
-        results[i] = await fetchOne(urls[i], doFetch, options.timeoutMs ?? IMAGE_TIMEOUT_MS);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(PARALLEL_FETCHES, urls.length) }, worker));
-  }
-  // The cap is applied in article order, so the first images (the ones read first) are kept.
-  let total = 0;
-  const images: { url: string; blob: Blob }[] = [];
-  const failed: ImageReport['failed'] = [];
-  for (const result of results) {
-    if ('reason' in result) failed.push(result);
-    else if (total + result.blob.size > cap) {
-      failed.push({
-        url: result.url,
-        reason: `over the ${Math.round(cap / 1024 / 1024)} MB per-article image limit`,
-      });
-    } else {
-      total += result.blob.size;
-      images.push(result);
-    }
-  }
-  return { images, report: { total: urls.length, saved: images.length, failed } };
-}
-
-async function fetchOne(
-  url: string,
-  doFetch: FetchLike,
-  timeoutMs: number,
-): Promise<{ url: string; blob: Blob } | { url: string; reason: string }> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
-  try {
-    // force-cache: the page just showed these images, so most come from the HTTP cache.
-    const response = await doFetch(url, {
-      credentials: 'omit',
-      cache: 'force-cache',
-      signal: controller.signal,
-    });
-    if (!response.ok) return { url, reason: `HTTP ${response.status}` };
-    const blob = await response.blob();
-    const type = blob.type || response.headers.get('content-type') || '';
-    if (!type.startsWith('image/')) return { url, reason: `not an image (${type || 'unknown type'})` };
-    return { url, blob };
-  } catch (error) {
-    return {
-      url,
-      reason: controller.signal.aborted ? 'timed out' : `could not be downloaded (${String(error)})`,
-    };
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** "3 of 12 images could not be saved", or null when all were saved. */
 export function describeImageReport(report: ImageReport): string | null {
   const missing = report.total - report.saved;
   if (missing <= 0) return null;
-  return `${missing} of ${report.total} image${report.total === 1 ? '' : 's'} could not be saved for offline reading`;
+  const counts = new Map<string, number>();
+  for (const { reason } of report.failed) counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  const reasons = [...counts].sort((a, b) => b[1] - a[1]);
+  const why =
+    reasons.length === 1 ? reasons[0][0] : reasons.map(([reason, count]) => `${count}: ${reason}`).join('; ');
+  return `${missing} of ${report.total} image${report.total === 1 ? '' : 's'} not saved${why ? ` (${why})` : ''}`;
 }
 
-interface SaveRequest extends Omit<SaveInput, 'images' | 'imageReport'> {
-  /**
-   * Whether Lede may download the images (the host-permission request, started synchronously
-   * in the click handler: browsers only show the prompt during a user gesture).
-   */
-  permission?: Promise<boolean>;
-  fetch?: FetchLike;
+async function library() {
+  const [articles, { libraryDb }] = await Promise.all([import('../db/articles'), import('../db/library-db')]);
+  return { ...articles, db: libraryDb() };
 }
 
 /**
- * Saves the article: first its text at once (so a closing popup cannot lose it), then again
- * with the image Blobs once they are downloaded. Both writes are single transactions.
+ * Step 1: saves the article's text at once (one transaction), its images listed as not downloaded
+ * yet. Images an earlier save stored stay (and count as saved). `pendingImages`: what to download.
  */
-export async function saveWithImages(request: SaveRequest): Promise<SaveResult> {
-  const [{ saveArticle }, { libraryDb }] = await Promise.all([
-    import('../db/articles'),
-    import('../db/library-db'),
+export async function saveArticleText(
+  input: Omit<SaveInput, 'images' | 'imageReport'>,
+): Promise<SaveResult & { pendingImages: string[] }> {
+  const { saveArticle, db } = await library();
+  const urls = articleImageUrls(input.html, input.article.url, input.article.leadImage?.src);
+  const failed = urls.map((url, i) => ({
+    url,
+    reason: i < IMAGE_COUNT_CAP ? PENDING_REASON : tooManyReason(IMAGE_COUNT_CAP),
+  }));
+  const result = await saveArticle(db, { ...input, imageReport: { total: urls.length, saved: 0, failed } });
+  // Nothing was written: no image may be attached to the article already saved under this key.
+  if (result.conflict) return { ...result, pendingImages: [] };
+  // A conflict wrote nothing: the article reported is another page's, whose images are not ours.
+  const pendingImages = result.conflict
+    ? []
+    : result.images.failed.filter((f) => f.reason === PENDING_REASON).map((f) => f.url);
+  return { ...result, pendingImages };
+}
+
+export interface SaveImagesOptions {
+  /** The host permission (requestImageAccess); downloads start once it resolves true. */
+  permission?: Promise<boolean>;
+  fetch?: FetchLike;
+  /** Cancel: stops waiting for the permission and every download; the rest are `cancelled`. */
+  signal?: AbortSignal;
+  /** Once the permission is known: `total` downloads about to start. */
+  onStart?: (total: number) => void;
+  onProgress?: (done: number, total: number) => void;
+}
+
+function untilAborted<T>(
+  promise: Promise<T>,
+  signal: AbortSignal | undefined,
+): Promise<T | typeof CANCELLED> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.resolve(CANCELLED);
+  return Promise.race([
+    promise,
+    new Promise<typeof CANCELLED>((resolve) => signal.addEventListener('abort', () => resolve(CANCELLED))),
   ]);
-  const db = libraryDb();
-  const urls = articleImageUrls(request.html, request.article.url, request.article.leadImage?.src);
-  const { permission, fetch: doFetch, ...input } = request;
-  if (urls.length === 0)
-    return saveArticle(db, { ...input, imageReport: { total: 0, saved: 0, failed: [] } });
-  const pending = urls.map((url) => ({ url, reason: 'not downloaded yet' }));
-  await saveArticle(db, { ...input, imageReport: { total: urls.length, saved: 0, failed: pending } });
-  const allowed = (await permission?.catch(() => false)) ?? true;
-  const { images, report } = await fetchImages(urls, { allowed, fetch: doFetch });
-  return saveArticle(db, { ...input, images, imageReport: report });
+}
+
+/**
+ * Step 2: downloads the images `saved` (step 1's result) still needs and attaches each to the
+ * article in its own transaction as soon as it arrives, so a page closed halfway keeps what came.
+ * The per-article byte cap counts the images already stored. Resolves with the article's image
+ * report; a full disk stops the downloads and reports the rest as "not enough storage space".
+ */
+export async function saveArticleImages(
+  saved: { id: string; images: ImageReport; pendingImages: string[] },
+  options: SaveImagesOptions = {},
+): Promise<ImageReport> {
+  const { attachImages, db } = await library();
+  let latest = saved.images;
+  const urls = saved.pendingImages;
+  if (urls.length === 0) return latest;
+  const answer = await untilAborted(options.permission ?? Promise.resolve(true), options.signal);
+  if (answer === CANCELLED)
+    return recordFailures(
+      saved.id,
+      latest,
+      urls.map((url) => ({ url, reason: CANCELLED })),
+    );
+  const stored = await db.images.where('articleId').equals(saved.id).toArray();
+  const storedBytes = stored.reduce((sum, image) => sum + image.blob.size, 0);
+  options.onStart?.(urls.length);
+  const { report } = await fetchImages(urls, {
+    allowed: answer,
+    signal: options.signal,
+    fetch: options.fetch,
+    capBytes: Math.max(0, IMAGE_CAP_BYTES - storedBytes),
+    onProgress: options.onProgress,
+    onImage: async (image) => {
+      let report: ImageReport | undefined;
+      try {
+        report = await attachImages(db, saved.id, { images: [image] });
+      } catch (error) {
+        throw error instanceof StorageFullError ? new Error(STORAGE_FULL_REASON) : error;
+      }
+      if (!report) throw new Error(ARTICLE_GONE_REASON);
+      latest = report;
+    },
+  });
+  return recordFailures(saved.id, latest, report.failed);
+}
+
+/** Why images were not saved, in one last small transaction (the report in memory if it fails). */
+async function recordFailures(
+  id: string,
+  latest: ImageReport,
+  failed: { url: string; reason: string }[],
+): Promise<ImageReport> {
+  const { attachImages, db } = await library();
+  const final = await attachImages(db, id, { failed }).catch(() => undefined);
+  if (final) return final;
+  const reasons = new Map(failed.map((f) => [f.url, f.reason]));
+  return {
+    ...latest,
+    failed: latest.failed.map((f) => ({ url: f.url, reason: reasons.get(f.url) ?? f.reason })),
+  };
 }

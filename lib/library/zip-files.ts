@@ -15,10 +15,28 @@ function crc32(bytes: Uint8Array): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-/** Names are made unique ("a.md", "a-2.md") so no file overwrites another on extraction. */
+/** Names Windows reserves for devices, with any extension. */
+const RESERVED = /^(?:con|prn|aux|nul|com\d|lpt\d)(?:\.|$)/i;
+
+/**
+ * A plain file name for a zip entry: no folder, no `..`, no absolute path or drive, no control
+ * or reserved characters. Names come from titles and ids a web page or a backup file chose, and
+ * an entry named `../x` would be written outside the folder the archive is extracted to.
+ */
+export function safeEntryName(name: string): string {
+  const last = (name.split(/[\\/]/).pop() ?? '').slice(-150);
+  const cleaned = last
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed.
+    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '-')
+    .replace(/^[\s.]+|[\s.]+$/g, '');
+  if (!cleaned) return 'file';
+  return RESERVED.test(cleaned) ? `_${cleaned}` : cleaned;
+}
+
+/** Names are made safe, then unique ("a.md", "a-2.md") so no file overwrites another on extraction. */
 function uniqueNames(names: string[]): string[] {
   const seen = new Map<string, number>();
-  return names.map((name) => {
+  return names.map(safeEntryName).map((name) => {
     const n = (seen.get(name) ?? 0) + 1;
     seen.set(name, n);
     return n === 1 ? name : name.replace(/(\.[^.]*)?$/, (ext) => `-${n}${ext}`);

@@ -7,8 +7,8 @@ import type { browser } from 'wxt/browser';
 import type { InjectionResults } from './read-tab';
 import { MARKS, mark } from './reader-timing';
 
-/** The extraction script injected into the tab (built from entrypoints/extract.content). */
-export const EXTRACT_SCRIPT = '/content-scripts/extract.js';
+/** The extraction script injected into the tab (built from entrypoints/extract.ts, an unlisted script). */
+export const EXTRACT_SCRIPT = '/extract.js';
 
 interface EarlyRead {
   tabId: Promise<number | undefined>;
@@ -40,7 +40,10 @@ export function startEarlyRead(search = location.search, api: ExtensionApi | nul
   const injection = tabId.then((id) => {
     if (id === undefined) return undefined;
     mark(MARKS.extractStart);
-    return api.scripting.executeScript({ target: { tabId: id }, files: [EXTRACT_SCRIPT] });
+    return api.scripting.executeScript({ target: { tabId: id }, files: [EXTRACT_SCRIPT] }).then((results) => {
+      mark(MARKS.extractResult);
+      return results;
+    });
   }) as Promise<InjectionResults | undefined>;
   // Handled by whoever takes it; this only keeps an unconsumed refusal out of the console.
   injection.catch(() => {});

@@ -1,16 +1,42 @@
 /**
  * Performance marks the benchmark reads (scripts/bench/reader.ts): the page's navigation start is
- * "popup opened"; these mark the extraction and the moment the article is on screen.
+ * "popup opened"; these mark the extraction, the moment the article is on screen and the moment
+ * its highlights are. Measures (durations) are named like marks.
  */
 export const MARKS = {
+  /** The popup's bundle starts running. */
   boot: 'lede:boot',
+  /** `executeScript` called. */
   extractStart: 'lede:extract-start',
+  /** Its result arrived in the page. */
+  extractResult: 'lede:extract-result',
+  /** The reader has the result (the tab's URL checked). */
   extractEnd: 'lede:extract-end',
+  /** Measure: sanitizing the body. */
+  sanitize: 'lede:sanitize',
+  /** The article is in the DOM (layout effect of its commit). */
+  rendered: 'lede:article-rendered',
   painted: 'lede:article-painted',
+  /** Measure: annotating the body text. */
+  annotate: 'lede:annotate',
+  annotated: 'lede:annotated',
+  /** Measure: wrapping the marks. */
+  applyHighlights: 'lede:apply-highlights',
+  highlightsPainted: 'lede:highlights-painted',
 } as const;
 
 export function mark(name: string): void {
   globalThis.performance?.mark?.(name);
+}
+
+/** Runs `task` and records its duration as the measure `name`. */
+export function timed<T>(name: string, task: () => T): T {
+  const start = globalThis.performance?.now?.() ?? 0;
+  try {
+    return task();
+  } finally {
+    globalThis.performance?.measure?.(name, { start, end: globalThis.performance.now() });
+  }
 }
 
 /** Resolves after the next frame is painted: a rAF callback runs before paint, a task queued from it after. */

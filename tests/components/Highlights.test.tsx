@@ -28,6 +28,11 @@ afterEach(() => {
 /** Lets the idle-time annotation run and Preact commit. */
 const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 20)));
 
+/** In the reader app the highlights' code loads after the article's first frame: a few turns more. */
+async function settleUntilMarked() {
+  for (let i = 0; i < 20 && !host.querySelector('mark[data-quote]'); i++) await settle();
+}
+
 test('the panel lists speakers, entity groups with counts, and switches layers', async () => {
   let layers = { ...DEFAULT_SETTINGS.highlights };
   const draw = () =>
@@ -172,9 +177,8 @@ test('in the reader app, a switched-off layer and all mentions are saved with th
       host,
     ),
   );
-  // One turn for the read to resolve, one for the idle-time annotation.
-  await settle();
-  await settle();
+  // The read resolves, the highlights' code loads, the annotation runs when idle.
+  await settleUntilMarked();
   expect(host.querySelectorAll('mark[data-quote]').length).toBeGreaterThan(0);
   await act(() => (host.querySelector('[data-testid="layer-quotes"]') as HTMLInputElement).click());
   await settle();
@@ -200,8 +204,7 @@ test("in the reader app, the article's language reaches the annotator", async ()
       host,
     ),
   );
-  await settle();
-  await settle();
+  await settleUntilMarked();
   expect(host.querySelectorAll('mark[data-quote]').length).toBeGreaterThan(0);
   expect(host.querySelectorAll('[data-entity-type]').length).toBe(0);
   expect(host.querySelector('[data-testid="highlights-language-note"]')?.textContent).toBe(

@@ -64,6 +64,31 @@ describe('pages with no prose: "no article" and the reason', () => {
   });
 });
 
+describe('short stories and bare links: the same decision as the CLI', () => {
+  const EXTRACT_FIXTURES = new URL('../fixtures/extract/', import.meta.url);
+
+  test.each([
+    ['short-brief.html', 'Cyclists and pedestrians may still cross'],
+    ['short-story.html', 'Two other members have said they will back the plan'],
+  ])('%s is an article', async (file, text) => {
+    const { state } = await read(`/${file}/`, readFileSync(new URL(file, EXTRACT_FIXTURES)));
+    expect(state).toBe('ready');
+    expect(await popup.getByTestId('article-body').textContent()).toContain(text);
+  });
+
+  test('a page of 2,000 bare links separated by spaces is no article', async () => {
+    const links = Array.from({ length: 2000 }, (_, i) => `<a href="/page/${i}">Item number ${i}</a>`).join(
+      ' ',
+    );
+    const { state } = await read(
+      '/bare-links/',
+      `<html><head><title>Index</title></head><body>${links}</body></html>`,
+    );
+    expect(state).toBe('empty');
+    expect(await popup.getByTestId('empty-reason').textContent()).toMatch(/list of links/);
+  });
+});
+
 describe('broken but readable pages: the article', () => {
   test.each([
     ['malformed.html', 'European Investment Bank'],

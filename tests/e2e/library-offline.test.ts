@@ -37,9 +37,17 @@ test('a saved article is found and read offline, with its images, and nothing to
   expect(await save.getAttribute('aria-pressed')).toBe('false');
   await popup.locator('body').press('s');
   await expect.poll(() => save.getAttribute('aria-pressed'), { timeout: 15_000 }).toBe('true');
-  // Every image was stored: no "n of m images could not be saved" note.
   await expect.poll(() => save.getAttribute('data-save-state')).toBe('saved');
+  // The text is saved first; the images follow ("Saving images 3/12…"), then the note goes.
+  await expect.poll(() => save.getAttribute('data-images-state'), { timeout: 15_000 }).toBe('done');
+  // Every image was stored: no "n of m images not saved" note.
   expect((await popup.getByTestId('save-status').textContent())?.trim()).toBe('');
+  // The site's access was granted before the save (the e2e build): it is not taken away.
+  const granted = await popup.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
+    return ((await api.permissions.getAll()).origins ?? []).sort();
+  });
+  expect(granted).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
   const imageRequests = server.requests.filter((path) => path.startsWith('/images/'));
   expect(imageRequests.length).toBeGreaterThan(0);
 

@@ -14,6 +14,9 @@ function manifest(
   return JSON.parse(readFileSync(path, 'utf8'));
 }
 
+/** What the extension pages may load and do (wxt.config.ts): the default MV3 policy, tightened. */
+const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
 describe('the production manifest', () => {
   const prod = manifest('.output/chrome-mv3');
 
@@ -26,18 +29,22 @@ describe('the production manifest', () => {
       'unlimitedStorage',
     ]);
     expect(prod.host_permissions).toBeUndefined();
-    // Optional only: asked for at the moment an article's images are saved (lib/library/save-article.ts).
-    expect(prod.optional_host_permissions ?? []).toEqual(['<all_urls>']);
+    // Optional only: asked for at the moment an article's images are saved, and given back after
+    // (lib/library/request-image-access.ts). http(s) only: `<all_urls>` would cover file: too.
+    expect(prod.optional_host_permissions).toEqual(['http://*/*', 'https://*/*']);
+    expect(prod.optional_permissions).toBeUndefined();
   });
 
   test('declares no content script and no web-accessible resource: extraction is injected on demand', () => {
     expect((prod.content_scripts as unknown[] | undefined) ?? []).toEqual([]);
     expect(prod.web_accessible_resources).toBeUndefined();
-    expect(existsSync(resolve('.output/chrome-mv3/content-scripts/extract.js'))).toBe(true);
+    // An unlisted script, not a WXT content script (whose context posts a message to the page).
+    expect(existsSync(resolve('.output/chrome-mv3/extract.js'))).toBe(true);
+    expect(existsSync(resolve('.output/chrome-mv3/content-scripts'))).toBe(false);
   });
 
-  test('keeps the default MV3 content security policy', () => {
-    expect(prod.content_security_policy).toBeUndefined();
+  test('sets a strict CSP for its pages: own scripts only, no plugins, no <base>, no form targets', () => {
+    expect(prod.content_security_policy).toEqual({ extension_pages: EXTENSION_PAGES_CSP });
   });
 
   test('has the two shortcuts: the popup on Alt+Shift+R and the full-tab reader', () => {
@@ -66,7 +73,22 @@ describe('the Firefox build', () => {
     expect(firefox.host_permissions).toBeUndefined();
     expect(firefox.optional_host_permissions).toEqual(chrome.optional_host_permissions);
     expect((firefox.content_scripts as unknown[] | undefined) ?? []).toEqual([]);
-    expect(firefox.content_security_policy).toBeUndefined();
+    expect(firefox.content_security_policy).toEqual({ extension_pages: EXTENSION_PAGES_CSP });
+  });
+
+  test('has no web-accessible resource; the Firefox e2e build adds loopback hosts and its test route only', () => {
+    const firefox = manifest('.output/firefox-mv3');
+    expect(firefox.web_accessible_resources).toBeUndefined();
+    // The route tests/e2e/firefox-smoke.test.ts takes into the extension (tests/e2e/support/firefox.ts).
+    const { host_permissions, web_accessible_resources, ...e2e } = manifest('.output/firefox-mv3-e2e');
+    expect(host_permissions).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
+    expect(web_accessible_resources).toEqual([
+      {
+        resources: ['popup.html', 'reader.html', 'library.html'],
+        matches: ['http://127.0.0.1/*', 'http://localhost/*'],
+      },
+    ]);
+    expect(e2e).toEqual(firefox);
   });
 
   test('passes web-ext lint with 0 errors', () => {

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type LoadedExtension, launchExtension } from './support/extension';
 import { type FixtureServer, startFixtureServer } from './support/fixture-server';
+import { openPopupFor, settledState } from './support/reader';
 
 const BUILDS = ['.output/chrome-mv3', '.output/firefox-mv3'];
 
@@ -61,4 +62,31 @@ test('a web page cannot send Lede a message', async () => {
     }
   }, ext.extensionId);
   expect(outcome).not.toBe('delivered');
+});
+
+/** An article page that records every message event it gets, and every new attribute on <html>. */
+const LISTENING_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Listening</title>
+<script>
+  window.__heard = [];
+  addEventListener('message', (e) => window.__heard.push(JSON.stringify(e.data)), true);
+</script></head><body><article><h1>A page that listens</h1>
+${Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i + 1} of an ordinary news story: the council met on Tuesday and agreed the budget for the coming year after a long debate about the ferry service, the library and the harbour wall.</p>`).join('\n')}
+</article></body></html>`;
+
+test('a page listening for messages learns nothing when Lede reads it (not even that it did)', async () => {
+  const { article, popup } = await openPopupFor(ext, server.page('/listening/', LISTENING_PAGE));
+  expect(await settledState(popup)).toBe('ready');
+  // Messages arrive in order: once the page hears its own, it has heard any Lede posted before.
+  const heard = await article.evaluate(
+    () =>
+      new Promise<string[]>((resolve) => {
+        const w = window as unknown as { __heard: string[] };
+        addEventListener('message', (e) => e.data === 'sentinel' && resolve(w.__heard.slice(0, -1)));
+        postMessage('sentinel', '*');
+      }),
+  );
+  expect(heard).toEqual([]);
+  expect(await article.content()).not.toContain(ext.extensionId);
+  await popup.close();
+  await article.close();
 });

@@ -71,6 +71,28 @@ describe('sanitizeArticleHtml', () => {
     expect(allowed.querySelector('img')?.getAttribute('src')).toBe('https://cdn.other.test/a.jpg');
   });
 
+  test('srcset is read as browsers read it: no URL hides after a descriptor', () => {
+    const srcsetOf = (srcset: string, allow = false) =>
+      parse(clean(`<img src="/a.jpg" srcset="${srcset}" alt="">`, allow).html)
+        .querySelector('img')
+        ?.getAttribute('srcset') ?? null;
+    // A comma straight after a descriptor starts the next candidate: the tracker is a URL, not text.
+    expect(srcsetOf('/a.png 0.1x,https://tracker.example/t.gif')).toBe('https://news.example.com/a.png 0.1x');
+    expect(srcsetOf('/a.png 1x,https://tracker.example/t.gif 2x', true)).toBe(
+      'https://news.example.com/a.png 1x, https://tracker.example/t.gif 2x',
+    );
+    // A candidate whose descriptor is not one width or density is dropped.
+    expect(srcsetOf('/a.png 1x https://tracker.example/t.gif')).toBeNull();
+    expect(srcsetOf('/a.png 480w 300h, /b.png 2x')).toBe('https://news.example.com/b.png 2x');
+    // A comma inside a URL is the URL's own.
+    expect(srcsetOf('/img/a,b.png 2x')).toBe('https://news.example.com/img/a,b.png 2x');
+    expect(
+      unsafeMarkup(parse(clean('<img srcset="/a.png 0.1x,https://tracker.example/t.gif">').html), {
+        site: 'example.com',
+      }),
+    ).toEqual([]);
+  });
+
   test('media never preloads or autoplays', () => {
     const doc = parse(clean('<video src="/v.mp4" autoplay preload="auto"></video>').html);
     const video = doc.querySelector('video');

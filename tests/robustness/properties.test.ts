@@ -90,6 +90,10 @@ const VALUES = [
   'data:text/html,<script>alert(1)</script>',
   'https://canary.test/x.png',
   '/images/a.jpg',
+  // srcset candidates are split at commas after descriptors, not only at ", ".
+  '/images/a.jpg 0.1x,https://canary.test/t.gif',
+  '/images/a.jpg 1x,https://canary.test/b.png 2x',
+  '/images/a.jpg,https://canary.test/c.png 480w',
   'url(https://canary.test/bg)',
   'display:none',
   'x" onload="alert(1)',
@@ -174,6 +178,10 @@ describe('properties', () => {
     expect(unsafeParts('<img srcset="https://news.example/a.png 1x, x.png 2x">', 'news.example')).toEqual([
       'srcset is not an absolute URL: x.png',
     ]);
+    expect(
+      unsafeParts('<img srcset="https://news.example/a.png 0.1x,https://canary.test/t.gif">', 'news.example'),
+    ).toEqual(['srcset loads canary.test']);
+    expect(unsafeParts('<img srcset="https://news.example/a,b.png 2x">', 'news.example')).toEqual([]);
     expect(unsafeParts('<form><iframe src=x></iframe></form>')).toEqual(['<form>', '<iframe>']);
     expect(unsafeParts('<b title="javascript:alert(2)">x</b>')).toEqual([]);
     expect(unsafeParts('<a href="data:text/html,x">x</a><img href="data:image/png,x">')).toEqual([

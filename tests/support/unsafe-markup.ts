@@ -69,10 +69,35 @@ function navigates(element: string, attribute: string): boolean {
 /** The URLs of a `src`/`poster` value, or of each `srcset` candidate ("url 2x, url 480w"). */
 function loadedUrls(name: string, value: string): string[] {
   if (name !== 'srcset') return value.trim() ? [value.trim()] : [];
-  return value
-    .split(/,\s+/)
-    .map((candidate) => candidate.trim().split(/\s+/)[0])
-    .filter(Boolean);
+  return srcsetUrls(value);
+}
+
+/**
+ * Every URL of a srcset as the HTML standard reads it, written apart from lib/html/srcset on
+ * purpose: a URL runs to whitespace (commas inside it are its own), trailing commas end it, and
+ * descriptors run to the next comma outside parentheses. Descriptors are not checked: whatever a
+ * browser might fetch counts, even from a candidate it would reject.
+ */
+function srcsetUrls(value: string): string[] {
+  const urls: string[] = [];
+  const space = /[\t\n\f\r ]/;
+  let i = 0;
+  while (i < value.length) {
+    while (i < value.length && (space.test(value[i]) || value[i] === ',')) i++;
+    const start = i;
+    while (i < value.length && !space.test(value[i])) i++;
+    let end = i;
+    while (end > start && value[end - 1] === ',') end--;
+    if (end > start) urls.push(value.slice(start, end));
+    if (end < i) continue;
+    let depth = 0;
+    for (; i < value.length; i++) {
+      if (value[i] === '(') depth = 1;
+      else if (value[i] === ')') depth = 0;
+      else if (value[i] === ',' && depth === 0) break;
+    }
+  }
+  return urls;
 }
 
 /** The host a URL loads from; '' for an inline `data:image/`; null when it is not absolute. */

@@ -45,7 +45,7 @@ const CHROME_ARGS = [
  */
 export async function launchExtension(
   extensionDir = resolve('.output/chrome-mv3-e2e'),
-  options: { colorScheme?: 'light' | 'dark' } = {},
+  options: { colorScheme?: 'light' | 'dark'; args?: string[] } = {},
 ): Promise<LoadedExtension> {
   const executablePath = findChrome();
   if (!executablePath) throw new Error('No Chromium/Chrome found: install chromium or set CHROME_PATH');
@@ -57,7 +57,12 @@ export async function launchExtension(
     executablePath,
     headless: true,
     colorScheme: options.colorScheme ?? 'light',
-    args: [...CHROME_ARGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
+    args: [
+      ...CHROME_ARGS,
+      ...(options.args ?? []),
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+    ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;

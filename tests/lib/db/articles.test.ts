@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import {
+  attachImages,
   countArticles,
   type DeletedArticle,
   deleteArticle,
@@ -193,6 +194,83 @@ describe('saveArticle / getArticle', () => {
     expect(await db.bodies.count()).toBe(0);
     expect(await db.search.count()).toBe(0);
     expect(await db.images.count()).toBe(0);
+  });
+});
+
+describe('attachImages: images added to a saved article, each write its own transaction', () => {
+  const a = 'https://img.example/a.png';
+  const b = 'https://img.example/b.png';
+  const c = 'https://img.example/c.png';
+  const pending = (...urls: string[]) => urls.map((url) => ({ url, reason: 'not downloaded yet' }));
+
+  async function savedText() {
+    return saveArticle(
+      db,
+      articleInput({}, { entities, imageReport: { total: 2, saved: 0, failed: pending(a, b) }, now: 1000 }),
+    );
+  }
+
+  test('adds the image and updates the report; text, body, annotations and search stay as they were', async () => {
+    const { id } = await savedText();
+    const before = {
+      body: await db.bodies.get(id),
+      search: await db.search.get(id),
+      row: await db.articles.get(id),
+    };
+    const report = await attachImages(db, id, { images: [{ url: a, blob: pngBlob(5) }] });
+    expect(report).toEqual({ total: 2, saved: 1, failed: pending(b) });
+    expect((await getArticle(db, id))?.images).toEqual(report);
+    expect(await db.bodies.get(id)).toEqual(before.body);
+    expect(await db.search.get(id)).toEqual(before.search);
+    expect({ ...(await db.articles.get(id)), images: null }).toEqual({ ...before.row, images: null });
+    expect((await getArticleImages(db, id)).get(a)?.size).toBe(5);
+    // Why the other was not saved.
+    const final = await attachImages(db, id, { failed: [{ url: b, reason: 'HTTP 404' }] });
+    expect(final).toEqual({ total: 2, saved: 1, failed: [{ url: b, reason: 'HTTP 404' }] });
+  });
+
+  test('only images the article still lists as not saved are taken', async () => {
+    const { id } = await savedText();
+    const report = await attachImages(db, id, { images: [{ url: c, blob: pngBlob(5) }] });
+    expect(report).toEqual({ total: 2, saved: 0, failed: pending(a, b) });
+    expect((await getArticleImages(db, id)).size).toBe(0);
+  });
+
+  test('an article removed meanwhile gets nothing', async () => {
+    const { id } = await savedText();
+    await deleteArticle(db, id);
+    expect(await attachImages(db, id, { images: [{ url: a, blob: pngBlob(5) }] })).toBeUndefined();
+    expect(await db.images.count()).toBe(0);
+  });
+
+  test('quota exceeded: a clear error, and neither the image nor the report is written', async () => {
+    const { id } = await savedText();
+    // Middleware applies from the next open.
+    db.close();
+    db.use({
+      stack: 'dbcore',
+      name: 'quota',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          if (name !== 'articles') return table;
+          // The image is written first; the report update after it fails, as a full disk would.
+          return {
+            ...table,
+            mutate: () =>
+              Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')),
+          };
+        },
+      }),
+    });
+    await db.open();
+    const attach = attachImages(db, id, { images: [{ url: a, blob: pngBlob(5) }] });
+    await expect(attach).rejects.toBeInstanceOf(StorageFullError);
+    await expect(attach).rejects.toThrow(/Not enough storage space for this image/);
+    expect(await db.images.count()).toBe(0);
+    expect((await db.articles.get(id))?.images).toEqual({ total: 2, saved: 0, failed: pending(a, b) });
+    expect(await db.bodies.count()).toBe(1);
   });
 });
 

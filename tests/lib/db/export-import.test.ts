@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import {
+  findSavedArticle,
   getArticle,
   getArticleImages,
   queryArticleIds,
@@ -88,6 +89,62 @@ describe('export → import', () => {
     expect((await getArticle(target, id))?.title).toBe('Stoltenberg visits Kyiv');
     expect(await getArticle(target, unrelated.id)).toBeDefined();
     expect(await target.articles.count()).toBe(3);
+  });
+});
+
+describe('import trusts no key in the file', () => {
+  async function backupOf(edit: (article: Record<string, unknown>) => void): Promise<string> {
+    await fill(source);
+    const data = JSON.parse(await (await exportLibrary(source)).text());
+    edit(data.articles[1]);
+    return JSON.stringify(data);
+  }
+
+  test('urlKeys are recomputed: a backup cannot make another page show as saved', async () => {
+    const file = await backupOf((article) => {
+      article.urlKeys = ['https://bank.example/login'];
+    });
+    await importLibrary(target, file);
+    expect(await findSavedArticle(target, 'https://bank.example/login')).toBeUndefined();
+    expect(await findSavedArticle(target, 'https://other.example/b')).toBeDefined();
+  });
+
+  test('a canonical URL on another site than the article URL is replaced by the article URL', async () => {
+    const file = await backupOf((article) => {
+      article.canonicalUrl = 'https://bank.example/login';
+    });
+    await importLibrary(target, file);
+    expect(await findSavedArticle(target, 'https://bank.example/login')).toBeUndefined();
+    const ids = await target.articles.where('canonicalUrl').equals('https://other.example/b').primaryKeys();
+    expect(ids).toHaveLength(1);
+  });
+
+  test('a non-web article URL is refused', async () => {
+    const file = await backupOf((article) => {
+      article.url = 'javascript:alert(1)';
+    });
+    await expect(importLibrary(target, file)).rejects.toThrow(/Article 2 has a missing or invalid "url"/);
+    expect(await target.articles.count()).toBe(0);
+  });
+
+  test('an id already used by a library article at another URL replaces nothing: the import gets a new id', async () => {
+    const [idA] = await fill(source);
+    const data = JSON.parse(await (await exportLibrary(source)).text());
+    const mine = await saveArticle(target, articleInput({ url: 'https://mine.example/1', title: 'Mine' }));
+    // The backup's first article (with an image) claims the id of the library's own article.
+    data.articles[0].id = mine.id;
+    for (const image of data.images) if (image.articleId === idA) image.articleId = mine.id;
+    const result = await importLibrary(target, JSON.stringify(data));
+    expect(result.replaced).toBe(0);
+    expect(await getArticle(target, mine.id)).toMatchObject({ url: 'https://mine.example/1', title: 'Mine' });
+    expect(await target.articles.count()).toBe(3);
+    const [imported] = await target.articles
+      .where('canonicalUrl')
+      .equals('https://news.example/world/nato-kyiv')
+      .primaryKeys();
+    expect(imported).not.toBe(mine.id);
+    expect((await getArticleImages(target, imported)).has('https://img.example/a.png')).toBe(true);
+    expect((await getArticleImages(target, mine.id)).size).toBe(0);
   });
 });
 

@@ -99,3 +99,32 @@ describe('extractArticle on the cleaning fixtures', () => {
     for (const n of noise) expect(article?.textContent).not.toContain(n);
   });
 });
+
+describe('cleanPage: cards to other posts and short stories', () => {
+  test('removes WordPress, Ghost and Substack cards that link to another post', () => {
+    const doc = htmlDoc(`<body><article><p>Ferry fares will not rise this year, the operator said.</p>
+      <blockquote class="wp-embedded-content" data-secret="Ab12"><a href="https://news.example.com/2023/11/history/">A short history of the harbour line</a></blockquote>
+      <div class="kg-card kg-bookmark-card"><a class="kg-bookmark-container" href="https://blog.example.org/ferries/"><div class="kg-bookmark-title">How the ferries got their names</div></a></div>
+      <div class="embedded-post-wrap"><a class="embedded-post" href="https://ex.example.com/p/ferries"><div class="embedded-post-title">Ten ferry rides worth taking</div></a></div>
+      <p>Commuter groups welcomed the decision.</p></article></body>`);
+    cleanPage(doc);
+    const text = bodyText(doc);
+    expect(text).not.toContain('A short history of the harbour line');
+    expect(text).not.toContain('How the ferries got their names');
+    expect(text).not.toContain('Ten ferry rides worth taking');
+    expect(text).toContain('Commuter groups welcomed the decision.');
+  });
+
+  test('keeps a short story whose box is also named for sharing or sponsors', () => {
+    const story =
+      '<p>The Mill Street bridge will close on Monday for two weeks of repairs, the city said.</p>';
+    for (const box of [
+      `<div class="story-body has-share-tools">${story}</div>`,
+      `<div class="wrap sponsor-free"><h1>Bridge closes</h1>${story}</div>`,
+    ]) {
+      const doc = htmlDoc(`<body>${box}</body>`);
+      cleanPage(doc);
+      expect(bodyText(doc)).toContain('The Mill Street bridge will close');
+    }
+  });
+});

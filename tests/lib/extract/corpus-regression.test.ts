@@ -5,10 +5,10 @@ import { parseHtml } from '@/lib/extract/parse-html';
 import { corpusAvailable, corpusHtml, corpusPages, SCORER } from '@/tests/support/extraction-corpus';
 
 /**
- * The level reached on the 121 dev pages (bench: F1 0.9836), minus 0.003 for harmless drift.
+ * The level reached on the 121 dev pages (bench: F1 0.9845), minus about 0.003 for harmless drift.
  * Raise it when extraction improves; never lower it to make a change pass.
  */
-const F1_FLOOR = 0.98;
+const F1_FLOOR = 0.981;
 
 interface Scorer {
   evaluate(

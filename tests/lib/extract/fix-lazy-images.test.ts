@@ -51,3 +51,12 @@ test('the extracted HTML shows the real images, with absolute URLs', () => {
   expect(article?.contentHtml).toContain('https://news.example.com/images/tram-map.png');
   expect(article?.contentHtml).not.toContain('data:image/gif');
 });
+
+test('a placeholder with an attribute no script could set (`"`) is replaced without throwing', () => {
+  // Found by the property tests: copying its attributes with setAttribute threw InvalidCharacterError.
+  const doc = htmlDoc(
+    `<body><div><img src onerror /" '"= alt=x></div><noscript><img src="/real.jpg" alt="real"></noscript><p>Text.</p></body>`,
+  );
+  expect(() => fixLazyImages(doc)).not.toThrow();
+  expect(doc.querySelector('img')?.getAttribute('src')).toBe('/real.jpg');
+});

@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { cleanByline, cleanTitle, readMetadata, toIsoDate } from '@/lib/extract/read-metadata';
+import {
+  cleanByline,
+  cleanTitle,
+  isPlausibleDate,
+  readMetadata,
+  toIsoDate,
+  visibleDate,
+} from '@/lib/extract/read-metadata';
 import { FIXTURE_URL, fixtureDoc, htmlDoc } from './fixture';
 
 describe('readMetadata', () => {
@@ -83,4 +90,86 @@ test('toIsoDate keeps ISO dates as written and converts other formats', () => {
   expect(toIsoDate('2024-04-30 11:53:00+0300')).toBe('2024-04-30T11:53:00+03:00');
   expect(toIsoDate('Tue, 19 Nov 2019 10:48:00 GMT')).toBe('2019-11-19T10:48:00.000Z');
   expect(toIsoDate('yesterday')).toBeNull();
+});
+
+describe('metadata a reader can trust', () => {
+  const meta = (head: string, body = '', url = FIXTURE_URL) =>
+    readMetadata(htmlDoc(`<html><head>${head}</head><body>${body}</body></html>`, url), url);
+
+  test('an impossible date is ignored and the next source is used', () => {
+    const m = meta(`<script type="application/ld+json">{"@type":"NewsArticle","headline":"H",
+      "datePublished":"0001-01-01T00:00:00Z"}</script>
+      <meta property="article:published_time" content="2024-03-05T09:30:00+01:00">`);
+    expect(m.publishedTime).toBe('2024-03-05T09:30:00+01:00');
+    expect(
+      meta('<meta property="article:published_time" content="1970-01-01T00:00:00Z">').publishedTime,
+    ).toBeNull();
+    expect(meta('<meta property="article:published_time" content="2999-01-01">').publishedTime).toBeNull();
+  });
+
+  test('isPlausibleDate: from 1990 to one day ahead of now', () => {
+    const now = Date.UTC(2024, 2, 5, 12);
+    expect(isPlausibleDate('1989-12-31', now)).toBe(false);
+    expect(isPlausibleDate('1990-01-01', now)).toBe(true);
+    expect(isPlausibleDate('2024-03-06T10:00:00Z', now)).toBe(true);
+    expect(isPlausibleDate('2024-03-07T13:00:00Z', now)).toBe(false);
+  });
+
+  test('without a machine-readable date, the printed publication line is read', () => {
+    const m = meta('', '<div class="publish-date"> Published 7:07 PM EST Mar 5, 2024 </div>');
+    expect(m.publishedTime).toBe('2024-03-05T19:07-05:00');
+    expect(visibleDate('Updated 8 March 2024')).toBeNull();
+    expect(visibleDate('5 March 2024 | Updated 8 March 2024')).toBe('2024-03-05');
+    expect(visibleDate('Posted Mar. 5, 2024 at 9:15 am')).toBe('2024-03-05');
+  });
+
+  test('JSON-LD authors given by reference (@id) win over a placeholder byline', () => {
+    const m = meta(`<meta name="author" content="Guest Author">
+      <script type="application/ld+json">{"@graph":[
+        {"@type":"NewsArticle","headline":"H","author":{"@id":"https://news.example.com/#/person/1"},
+         "publisher":{"@id":"https://news.example.com/#org"}},
+        {"@type":"Person","@id":"https://news.example.com/#/person/1","name":"Jane Doe"},
+        {"@type":"Organization","@id":"https://news.example.com/#org","name":"The Daily Example"}]}</script>`);
+    expect(m.byline).toBe('Jane Doe');
+    expect(m.siteName).toBe('The Daily Example');
+  });
+
+  test('a placeholder byline gives way to a real name, and alone it is no byline', () => {
+    const ld = `<script type="application/ld+json">{"@type":"NewsArticle","headline":"H","author":{"name":"Staff"}}</script>`;
+    expect(meta(`${ld}<meta name="author" content="By John Roe">`).byline).toBe('John Roe');
+    expect(meta(`${ld}<meta name="author" content="admin">`).byline).toBeNull();
+  });
+
+  test('bylines lose the organization that follows the names', () => {
+    const m = meta(
+      '<meta property="og:site_name" content="Wire Service">',
+      '<span rel="author">JANE DOE and JOHN ROEWire Service</span>',
+    );
+    expect(m.byline).toBe('JANE DOE and JOHN ROE');
+  });
+
+  test('site names: no URL, no handle debris, no "Name | Domain"', () => {
+    expect(meta('<meta property="og:site_name" content="https://www.example-news.com">').siteName).toBe(
+      'example-news.com',
+    );
+    expect(meta('<meta name="twitter:site" content="@Kxyz_">', '', 'https://www.kxyz.com/a').siteName).toBe(
+      'kxyz.com',
+    );
+    expect(
+      meta('<meta property="og:site_name" content="The Daily Example | DailyExample.com">').siteName,
+    ).toBe('The Daily Example');
+    expect(meta('', '', 'https://www.example-news.com/2024/a').siteName).toBe('example-news.com');
+  });
+
+  test('declaresArticle: JSON-LD article types and og:type article, not a WebPage', () => {
+    expect(meta('<meta property="og:type" content="article">').declaresArticle).toBe(true);
+    expect(
+      meta('<script type="application/ld+json">{"@type":"ReportageNewsArticle","headline":"H"}</script>')
+        .declaresArticle,
+    ).toBe(true);
+    expect(
+      meta('<script type="application/ld+json">{"@type":"WebPage","name":"Home"}</script>').declaresArticle,
+    ).toBe(false);
+    expect(meta('<meta property="og:type" content="website">').declaresArticle).toBe(false);
+  });
 });

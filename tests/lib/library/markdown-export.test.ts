@@ -1,8 +1,8 @@
 import { crc32 as zlibCrc32 } from 'node:zlib';
 import { expect, test } from 'vitest';
 import type { StoredArticle } from '@/lib/db/schema';
-import { articleToMarkdown, markdownFileName } from '@/lib/library/markdown-export';
-import { zipFiles } from '@/lib/library/zip-files';
+import { articleToMarkdown, htmlToMarkdown, markdownFileName } from '@/lib/library/markdown-export';
+import { safeEntryName, zipFiles } from '@/lib/library/zip-files';
 
 const article = {
   id: '0abc-1',
@@ -42,6 +42,68 @@ test('an article becomes Markdown with YAML front matter and the quotes list', (
   expect(markdownFileName(article)).toBe('zelensky-ukraine-will-join-nato.md');
 });
 
+/** Markup a Markdown renderer would make live: an unescaped `<` opening a tag or an autolink. */
+const LIVE_MARKUP = /(?<!\\)<[a-z!/?]/i;
+
+test('text that reads as markup stays text: titles, bylines and the body are escaped', () => {
+  const md = articleToMarkdown({
+    ...article,
+    title: 'Bad <img src=x onerror=alert(1)> [x](javascript:alert(2))',
+    byline: '*Eve* <script>alert(3)</script>',
+    html: '<p>&lt;script&gt;alert(4)&lt;/script&gt; &lt;javascript:alert(5)&gt; &amp;lt;b&amp;gt;</p><pre><code>&lt;kept&gt; in code</code></pre>',
+  });
+  const [, frontMatter, body] = md.split(/^---$/m);
+  expect(body.replace(/```[\s\S]*?```/g, '')).not.toMatch(LIVE_MARKUP);
+  expect(body).toContain('# Bad \\<img src=x onerror=alert(1)> \\[x\\](javascript:alert(2))');
+  expect(body).toContain('*\\*Eve\\* \\<script>alert(3)\\</script>*');
+  expect(body).toContain('\\<script>alert(4)\\</script> \\<javascript:alert(5)> \\&lt;b\\&gt;');
+  // Code is code: shown literally by any renderer, so not escaped.
+  expect(body).toContain('```\n<kept> in code\n```');
+  // Front matter values are YAML data, exact.
+  expect(frontMatter).toContain('title: "Bad <img src=x onerror=alert(1)> [x](javascript:alert(2))"');
+});
+
+test('only http(s), mailto and same-document links stay links', () => {
+  const md = htmlToMarkdown(
+    '<p><a href="javascript:alert(1)">js</a> <a href=" JaVaScRiPt:alert(1)">js2</a> ' +
+      '<a href="data:text/html,<script>alert(1)</script>">data</a> <a href="vbscript:x">vb</a> ' +
+      '<a href="file:///etc/passwd">file</a> <a href="relative/page">rel</a> ' +
+      '<a href="https://news.example/a_(b)" title="Say &quot;hi&quot;">web</a> ' +
+      '<a href="mailto:desk@news.example">mail</a> <a href="#user-content-fn1">1</a></p>',
+  );
+  expect(md).toBe(
+    'js js2 data vb file rel [web](https://news.example/a_\\(b\\) "Say \\"hi\\"") ' +
+      '[mail](mailto:desk@news.example) [1](#user-content-fn1)',
+  );
+});
+
+test('an image cannot break out of its alt text or load a script URL', () => {
+  const md = htmlToMarkdown(
+    '<p><img src="https://img.example/a.jpg" alt="x](https://e.example) <script>alert(1)</script>">' +
+      '<img src="javascript:alert(1)" alt="js"><img src="data:text/html,x" alt="d"></p>',
+  );
+  expect(md).toBe('![x\\](https://e.example) \\<script>alert(1)\\</script>](https://img.example/a.jpg)');
+});
+
+test('front matter stays valid YAML whatever the title holds', () => {
+  const md = articleToMarkdown({
+    ...article,
+    title: 'Line\nbreak\n---\nsneaky: true \u2028 \u0085 \u007f \ud800 end',
+    byline: null,
+  });
+  const frontMatter = md.split(/^---$/m)[1];
+  expect(frontMatter.split('\n').filter((line) => line.startsWith('sneaky'))).toEqual([]);
+  expect(frontMatter).toContain(
+    'title: "Line\\nbreak\\n---\\nsneaky: true \\u2028 \\u0085 \\u007f \ufffd end"',
+  );
+});
+
+test('a file name is never a path, also when the title has no ASCII and the id comes from a backup', () => {
+  expect(markdownFileName({ title: '../../etc/passwd', id: 'x' })).toBe('etc-passwd.md');
+  expect(markdownFileName({ title: '東京の記事', id: '../../../evil' })).toBe('evil.md');
+  expect(markdownFileName({ title: '東京', id: '..\\..' })).toBe('article.md');
+});
+
 /** Reads a stored (uncompressed) zip through its central directory, checking each CRC. */
 function readZip(buf: Buffer): Map<string, string> {
   const end = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
@@ -75,4 +137,20 @@ test('a selection zips into one archive with unique names and valid checksums', 
     ['a.md', '# A\n'],
     ['a-2.md', '# Ä second\n'],
   ]);
+});
+
+test('zip entry names are plain file names: no folder, no "..", no absolute path or drive', async () => {
+  expect(safeEntryName('../../.bashrc')).toBe('bashrc');
+  expect(safeEntryName('/etc/cron.d/x.md')).toBe('x.md');
+  expect(safeEntryName('..\\..\\Startup\\evil.md')).toBe('evil.md');
+  expect(safeEntryName('C:evil.md')).toBe('C-evil.md');
+  expect(safeEntryName('..')).toBe('file');
+  expect(safeEntryName('a\u0000b|c.md')).toBe('a-b-c.md');
+  expect(safeEntryName('con.md')).toBe('_con.md');
+  const zip = zipFiles([
+    { name: '../evil.md', text: 'x' },
+    { name: 'evil.md', text: 'y' },
+  ]);
+  const files = readZip(Buffer.from(await zip.arrayBuffer()));
+  expect([...files.keys()]).toEqual(['evil.md', 'evil-2.md']);
 });

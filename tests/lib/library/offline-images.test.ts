@@ -19,3 +19,13 @@ test('sanitized HTML of a saved article points images at stored copies and loads
     0,
   );
 });
+
+test('an image with only a srcset uses its first candidate, read as browsers read srcset', () => {
+  // The sanitizer writes "url, url 2x": the first URL ends before the comma, not after it.
+  const html = withOfflineImages(
+    '<img srcset="https://x/a.png, https://x/b.png 2x" alt="A">',
+    new Map([['https://x/a.png', 'blob:ext/1']]),
+  );
+  const img = new DOMParser().parseFromString(html, 'text/html').querySelector('img');
+  expect(img?.getAttribute('src')).toBe('blob:ext/1');
+});

@@ -19,6 +19,11 @@ test('image URLs are absolute, http(s), deduplicated, lead image first', () => {
     'https://news.example/story/c.webp',
   ]);
   expect(imageOrigins(urls)).toEqual(['https://cdn.example/*', 'https://news.example/*']);
+  // No port in a match pattern: Firefox refuses one, Chrome matches every port without it.
+  expect(imageOrigins(['http://127.0.0.1:4173/a.png', 'https://cdn.example:8443/b.png'])).toEqual([
+    'http://127.0.0.1/*',
+    'https://cdn.example/*',
+  ]);
 });
 
 function fakeFetch(
@@ -32,10 +37,12 @@ function fakeFetch(
         init.signal?.addEventListener('abort', () => reject(new Error('aborted'))),
       );
     // A byte body with a header: jsdom's Blob is not the Blob that Node's Response understands.
+    // A PNG signature first: images are typed by their bytes.
     const headers = { 'content-type': file.type ?? 'image/png' };
-    return Promise.resolve(
-      new Response(new Uint8Array(file.bytes ?? 10), { status: file.status ?? 200, headers }),
-    );
+    const bytes = new Uint8Array(file.bytes ?? 10);
+    if (!file.type?.startsWith('text/'))
+      bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].slice(0, bytes.length));
+    return Promise.resolve(new Response(bytes, { status: file.status ?? 200, headers }));
   };
 }
 
@@ -60,12 +67,17 @@ test('every image is either saved or reported with a reason; the size cap keeps 
   expect(report.saved).toBe(1);
   expect(report.failed).toEqual([
     { url: 'https://x/2', reason: 'HTTP 404' },
-    { url: 'https://x/3', reason: 'not an image (text/html)' },
+    { url: 'https://x/3', reason: 'not an image (unknown format)' },
     { url: 'https://x/4', reason: expect.stringContaining('could not be downloaded') },
     { url: 'https://x/5', reason: 'timed out' },
     { url: 'https://x/6', reason: 'over the 0 MB per-article image limit' },
   ]);
-  expect(describeImageReport(report)).toBe('5 of 6 images could not be saved for offline reading');
+  expect(describeImageReport(report)).toBe(
+    '5 of 6 images not saved (1: HTTP 404; 1: not an image (unknown format); 1: could not be downloaded (TypeError: Failed to fetch); 1: timed out; 1: over the 0 MB per-article image limit)',
+  );
+  expect(describeImageReport({ total: 3, saved: 1, failed: [report.failed[0], report.failed[0]] })).toBe(
+    '2 of 3 images not saved (HTTP 404)',
+  );
 });
 
 test('without permission nothing is fetched and every image is reported', async () => {

@@ -1,0 +1,20 @@
+/**
+ * The baseline's injected script: plain Readability on a clone of the page, as Firefox Reader View
+ * and most reader extensions run it. Its completion value (the article) is what `executeScript`
+ * hands back to the popup (esbuild's footer puts `plainRead.result` last, see scripts/bench/_plain-reader.ts).
+ */
+import { Readability } from '@mozilla/readability';
+
+const parsed = new Readability(document.cloneNode(true) as Document).parse();
+
+export const result = parsed
+  ? {
+      url: location.href,
+      title: parsed.title ?? '',
+      byline: parsed.byline ?? null,
+      siteName: parsed.siteName ?? null,
+      lang: parsed.lang ?? null,
+      dir: parsed.dir ?? null,
+      content: parsed.content ?? '',
+    }
+  : null;

@@ -25,7 +25,7 @@ import {
 } from '@/lib/db/articles';
 import { StorageFullError } from '@/lib/db/errors';
 import type { LedeDB, StoredEntity } from '@/lib/db/schema';
-import { articleInput, freshDb, pngBlob } from './fixtures';
+import { articleInput, failWritesAsFullDisk, freshDb, pngBlob } from './fixtures';
 
 let db: LedeDB;
 beforeEach(() => {
@@ -168,22 +168,7 @@ describe('saveArticle / getArticle', () => {
 
   test('quota exceeded: a clear error and nothing of the article is written', async () => {
     // Fail the last write of the transaction (the images), as a full disk would.
-    db.use({
-      stack: 'dbcore',
-      name: 'quota',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          if (name !== 'images') return table;
-          return {
-            ...table,
-            mutate: () =>
-              Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')),
-          };
-        },
-      }),
-    });
+    failWritesAsFullDisk(db, 'images');
     const save = saveArticle(
       db,
       articleInput({}, { images: [{ url: 'https://img.example/a.png', blob: pngBlob() }] }),
@@ -247,23 +232,8 @@ describe('attachImages: images added to a saved article, each write its own tran
     const { id } = await savedText();
     // Middleware applies from the next open.
     db.close();
-    db.use({
-      stack: 'dbcore',
-      name: 'quota',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          if (name !== 'articles') return table;
-          // The image is written first; the report update after it fails, as a full disk would.
-          return {
-            ...table,
-            mutate: () =>
-              Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')),
-          };
-        },
-      }),
-    });
+    // The image is written first; the report update after it fails, as a full disk would.
+    failWritesAsFullDisk(db, 'articles');
     await db.open();
     const attach = attachImages(db, id, { images: [{ url: a, blob: pngBlob(5) }] });
     await expect(attach).rejects.toBeInstanceOf(StorageFullError);

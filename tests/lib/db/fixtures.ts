@@ -39,3 +39,26 @@ export function articleInput(
 export function pngBlob(bytes = 16): Blob {
   return new Blob([new Uint8Array(bytes).fill(7)], { type: 'image/png' });
 }
+
+/**
+ * Makes every write to `table` fail as a full disk would (Dexie middleware: it takes effect when
+ * the database next opens).
+ */
+export function failWritesAsFullDisk(db: LedeDB, table: string): void {
+  db.use({
+    stack: 'dbcore',
+    name: 'quota',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const t = down.table(name);
+        if (name !== table) return t;
+        return {
+          ...t,
+          mutate: () =>
+            Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')),
+        };
+      },
+    }),
+  });
+}

@@ -4,7 +4,7 @@ import { getArticle, getArticleImages } from '@/lib/db/articles';
 import type { LedeDB } from '@/lib/db/schema';
 import type { FetchLike } from '@/lib/library/fetch-images';
 import { PENDING_REASON, saveArticleImages, saveArticleText } from '@/lib/library/save-article';
-import { articleInput, freshDb } from '../db/fixtures';
+import { articleInput, failWritesAsFullDisk, freshDb } from '../db/fixtures';
 
 /**
  * Saving in two steps: the text at once, whatever the permission prompt does; then the images,
@@ -119,22 +119,7 @@ test('saving again downloads only the images still missing', async () => {
 test('a full disk while attaching: the text stays, the images say so', async () => {
   const saved = await saveArticleText(input());
   db.close();
-  db.use({
-    stack: 'dbcore',
-    name: 'quota',
-    create: (down) => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name);
-        if (name !== 'images') return table;
-        return {
-          ...table,
-          mutate: () =>
-            Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')),
-        };
-      },
-    }),
-  });
+  failWritesAsFullDisk(db, 'images');
   await db.open();
   const report = await saveArticleImages(saved, { permission: Promise.resolve(true), fetch: okFetch() });
   expect(report.saved).toBe(0);

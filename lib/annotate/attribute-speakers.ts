@@ -11,8 +11,8 @@ type Mention = Span & { entity: number };
 /** How an attribution was made: the evidence a confidence judgement rests on. */
 export type Via = string;
 type Named = { entity: number; via: Via };
-/** "he said": the pronoun's sex when the word tells it. */
-type Pronoun = { pronoun: Sex | null };
+/** "he said": the pronoun's sex when the word tells it, and where the pronoun stands. */
+type Pronoun = { pronoun: Sex | null; at: number };
 type Sex = 'female' | 'male';
 type Ref = Named | 'unnamed' | Pronoun | 'it' | null;
 
@@ -20,8 +20,8 @@ const PRONOUN = /^(?:he|she|il|elle|er|sie|él|ella|він|вона|on|ona|ten|t
 const FEMALE_PRONOUN = /^(?:she|elle|ella|вона|ona|ta)$/i;
 const MALE_PRONOUN = /^(?:he|il|er|él|він|on|ten)$/i;
 
-function pronounRef(word: string): Pronoun {
-  return { pronoun: FEMALE_PRONOUN.test(word) ? 'female' : MALE_PRONOUN.test(word) ? 'male' : null };
+function pronounRef(word: string, at: number): Pronoun {
+  return { pronoun: FEMALE_PRONOUN.test(word) ? 'female' : MALE_PRONOUN.test(word) ? 'male' : null, at };
 }
 // "it said in a statement": the organization last named.
 const IT = /^(?:it|es|ello|воно|ono)$/i;
@@ -113,7 +113,7 @@ function speakerOf(ctx: Ctx, q: QuoteSpan, i: number, blocks: Span[], sentences:
       ref = { entity: prevRef.entity, via: 'standalone-continues' };
     }
   }
-  if (isPronoun(ref)) ref = resolvePronoun(ctx, q, b, sentences, prev, prevRef, ref.pronoun);
+  if (isPronoun(ref)) ref = resolvePronoun(ctx, q, b, blocks, sentences, prev, prevRef, ref);
   if (ref === 'it') ref = tagged(lastOf(ctx, q.open, 'organization'), 'it');
   return ref;
 }
@@ -162,17 +162,19 @@ const isPossessive = (ctx: Ctx, m: Span) => /^['’]s?\b/.test(ctx.text.slice(m.
 /**
  * "he said": the person the pronoun most likely points to, of the pronoun's sex when both are
  * known. The previous speaker while nobody else has been named since; else the person who is
- * the subject of a sentence earlier in the paragraph; else the previous speaker of the last
- * paragraph; else the last person named.
+ * the subject of a sentence earlier in the paragraph (never one named after the pronoun in its
+ * own sentence: "he called Smith a liar" is not Smith speaking); else the previous speaker of the
+ * last paragraph; else the subject of the previous paragraph; else the last person named.
  */
 function resolvePronoun(
   ctx: Ctx,
   q: QuoteSpan,
   b: Span,
+  blocks: Span[],
   sentences: Span[],
   prev: QuoteSpan | null,
   prevRef: Ref,
-  sex: Sex | null,
+  { pronoun: sex, at }: Pronoun,
 ): Ref {
   const agrees = (entity: number) => {
     const e = ctx.found.entities[entity];
@@ -188,18 +190,36 @@ function resolvePronoun(
     !otherSpeakerBetween(ctx, prev.close, q.open, prevPerson.entity)
   )
     return { entity: prevPerson.entity, via: 'pronoun-previous' };
-  const inParagraph = mentionsIn(ctx, b.start, q.open).filter(
-    (m) => m.end <= q.open && agrees(m.entity) && !insideQuote(ctx, m) && !isPossessive(ctx, m),
-  );
+  const candidate = (m: Mention) => agrees(m.entity) && !insideQuote(ctx, m) && !isPossessive(ctx, m);
+  const limit = Math.min(q.open, at);
+  const inParagraph = mentionsIn(ctx, b.start, limit).filter((m) => m.end <= limit && candidate(m));
   const subjects = inParagraph.filter((m) => opensSentence(ctx, sentences, m));
   const subject = subjects.at(-1) ?? inParagraph.at(-1);
   if (subject)
     return { entity: subject.entity, via: subjects.length ? 'pronoun-subject' : 'pronoun-paragraph' };
   if (prevPerson && prev && q.block - prev.block <= 1)
     return { entity: prevPerson.entity, via: 'pronoun-previous' };
-  const last = lastMention(ctx, q.open, 0, (m) => agrees(m.entity) && !insideQuote(ctx, m));
+  const previous = q.block > 0 ? blocks[q.block - 1] : undefined;
+  if (previous) {
+    const previousSentences = splitSentences(ctx.masked, previous.start, previous.end);
+    const previousSubject = mentionsIn(ctx, previous.start, previous.end)
+      .filter((m) => m.end <= previous.end && candidate(m) && opensSentence(ctx, previousSentences, m))
+      .at(-1);
+    if (previousSubject) return { entity: previousSubject.entity, via: 'pronoun-previous-subject' };
+  }
+  // The last person named, passing over the objects of prepositions ("a call to the office of X").
+  const named = (m: Mention) => agrees(m.entity) && !insideQuote(ctx, m);
+  const last =
+    lastMention(
+      ctx,
+      q.open,
+      0,
+      (m) => named(m) && !PREPOSITION_BEFORE.test(ctx.masked.slice(m.start - 12, m.start)),
+    ) ?? lastMention(ctx, q.open, 0, named);
   return last ? { entity: last.entity, via: 'pronoun-last' } : null;
 }
+
+const PREPOSITION_BEFORE = /\b(?:of|to|for|with|against|about|at|from)\s+(?:the\s+)?$/i;
 
 /** A mention that opens its sentence, after at most a determiner and capitalised titles ("Former Sen. X"). */
 function opensSentence(ctx: Ctx, sentences: Span[], m: Span): boolean {
@@ -350,7 +370,7 @@ function subjectBefore(ctx: Ctx, from: number, end: number): Ref {
     if (owner) return owner;
     const tail = ctx.masked.slice(from, at);
     const word = /([\p{L}-]+)$/u.exec(tail)?.[1] ?? '';
-    if (PRONOUN.test(word)) return pronounRef(word);
+    if (PRONOUN.test(word)) return pronounRef(word, from + tail.length - word.length);
     if (IT.test(word)) return 'it';
     if (/^(?:they|ils|elles|sie|ellos|вони|oni)$/i.test(word)) return 'unnamed';
     if (UNNAMED.test(tail) && !/\p{Lu}[\p{L}-]*$/u.test(tail)) {
@@ -386,7 +406,7 @@ function subjectAfter(ctx: Ctx, start: number, limit: number): Ref {
   const window = ctx.masked.slice(start, Math.min(limit, start + 90));
   const lead = /^\s*(?:(?:on|in|at|na|ve|v|se|si)\s+)?/u.exec(window)?.[0] ?? '';
   const word = /^[\p{L}-]+/u.exec(window.slice(lead.length))?.[0] ?? '';
-  if (PRONOUN.test(word)) return pronounRef(word);
+  if (PRONOUN.test(word)) return pronounRef(word, start + lead.length);
   const inWindow = mentionsIn(ctx, start, start + window.length).filter(
     (m) =>
       m.start >= start &&

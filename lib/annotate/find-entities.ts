@@ -361,6 +361,18 @@ function mergeInstitutionForms({ all, longer, byKey, tokensOf, union }: MergeCon
     const domain = byKey.get(t.join(' ').replace(/\.(?:com|org|net|co\.uk|fr|de|cz)$/, ''));
     if (domain && domain !== g) union(g, domain);
     if (t.length < 2) continue;
+    // "Big Machine" is short for "Big Machine Records" (not "Jane Doe" for "Jane Doe Foundation").
+    if (!g.canonical && !FIRST_NAMES.has(t[0] ?? '')) {
+      const full = longer.find(
+        (f) =>
+          f !== g &&
+          tokensOf(f).length > t.length &&
+          t.every((w, k) => tokensOf(f)[k] === w) &&
+          isNamedKind(f) &&
+          institutionHead(f),
+      );
+      if (full) union(full, g);
+    }
     const sameHead = longer.find(
       (f) =>
         f !== g &&
@@ -523,7 +535,8 @@ function keepSpan(s: NameSpan, lower: Set<string>, text: string): boolean {
   // Group nouns ("Analysts", "New Yorkers", "Salafists").
   if (
     (/(?:ers|ists|ians|ites|ans|ics)$/.test(head) || (single && /ese$/.test(head))) &&
-    !ORG_KEYWORDS.has(head)
+    // …but "Institute for Functional Genomics" is an institution.
+    !s.tokens.some((t) => ORG_KEYWORDS.has(t.toLowerCase()))
   )
     return false;
   if (single && /s$/.test(word) && (lower.has(word.slice(0, -1)) || lower.has(word))) return false;

@@ -142,7 +142,7 @@ export function findNameSpans(text: string, blocks: Span[], sentences: Span[][])
         let j = i + 1;
         while (j < tokens.length) {
           const prev = chain[chain.length - 1] as Token;
-          if (stripPossessive(prev.text) !== prev.text) break;
+          if (stripPossessive(prev.text) !== prev.text && !possessiveInName(prev, tokens, j)) break;
           const next = tokens[j] as Token;
           if (!/^ $/.test(text.slice(prev.end, next.start))) break;
           if (isNameWord(next.text)) {
@@ -195,6 +195,21 @@ export function findNameSpans(text: string, blocks: Span[], sentences: Span[][])
   return out;
 }
 
+/** Common nouns whose possessive may sit inside an institution's name ("People’s Liberation Army"). */
+const POSSESSIVE_IN_NAME =
+  /^(?:people|children|women|men|magistrate|magistrates|attorney|attorneys|veterans|workers|farmers|citizens|lawyers|teachers|nurses|doctors|writers|consumers|taxpayers|mothers|fathers|sailors|soldiers|seamen)$/;
+
+/** "Westminster Magistrate’s Court": a possessive common noun followed by an institution's head. */
+function possessiveInName(prev: Token, tokens: Token[], j: number): boolean {
+  if (!POSSESSIVE_IN_NAME.test(stripPossessive(prev.text).toLowerCase())) return false;
+  for (let r = j; r < Math.min(tokens.length, j + 3); r++) {
+    const t = (tokens[r] as Token).text;
+    if (!isCap(t)) return false;
+    if (ORG_KEYWORDS.has(t.toLowerCase())) return true;
+  }
+  return false;
+}
+
 const OPENERS = /["“„«‘'([]\s*$/;
 
 /** Splits one chain of capitalised tokens into names, at titles, dates, demonyms and known units. */
@@ -222,8 +237,9 @@ function emitChain(text: string, chain: Token[], s: Span, b: Span, block: number
     }
     if (
       (t.text === 'and' && splitsAtAnd(toks, k)) ||
-      CALENDAR_WORDS.has(lower) ||
-      (DEMONYM_WORDS.has(lower) && !isOrgContinuation(toks, k))
+      // "Mayo Clinic": a calendar word that opens an institution's name is part of it.
+      (CALENDAR_WORDS.has(lower) && !ORG_KEYWORDS.has(toks[k + 1]?.text.toLowerCase() ?? '')) ||
+      (DEMONYM_WORDS.has(lower) && !isOrgContinuation(toks, k) && !continuesInstitution(group))
     ) {
       flush();
       continue;
@@ -428,6 +444,8 @@ function splitsAtAnd(toks: Token[], k: number): boolean {
     words.slice(k + 1).some((w) => ORG_KEYWORDS.has(w)) || words.slice(0, k).some((w) => ORG_KEYWORDS.has(w));
   const left = words.slice(0, k);
   while (left.length > 1 && /^(?:the|a|an)$/.test(left[0] ?? '')) left.shift();
+  // "Jane Doe and Energy Secretary…": a given name and surname end before "and".
+  if (left.length === 2 && FIRST_NAMES.has(left[0] ?? '')) return true;
   const leftComplete =
     ORG_KEYWORDS.has(left[left.length - 1] ?? '') ||
     PLACE_KEYWORDS.has(left[left.length - 1] ?? '') ||
@@ -446,6 +464,15 @@ function isHeadline(block: string): boolean {
   if (words.length < 5 || /[.!?]["”»]?$/.test(block.trim()) || /[,:;]/.test(block)) return false;
   const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
   return caps / words.length >= 0.7;
+}
+
+/** "Alliance for American Manufacturing": a demonym after an institution's "for"/"of" belongs to it. */
+function continuesInstitution(group: Token[]): boolean {
+  const connector = group.at(-1)?.text ?? '';
+  return (
+    (connector === 'for' || connector === 'of') &&
+    group.slice(0, -1).some((t) => ORG_KEYWORDS.has(stripPossessive(t.text).toLowerCase()))
+  );
 }
 
 // "Palestinian Authority", "Australian Federal Police": a demonym that starts an organization's name.

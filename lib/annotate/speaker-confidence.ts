@@ -7,7 +7,6 @@
  */
 export const UNCONFIDENT_ROUTES: ReadonlySet<string> = new Set([
   'colon:subject-after',
-  'it:last-mention',
   'neighbour:place-subject',
   'neighbour:sentence-opening',
   'participle',

@@ -30,6 +30,18 @@ describe('speaker attribution', () => {
     expect(speakers(text)).toEqual([['We will help,', 'Jens Stoltenberg']]);
   });
 
+  it('never resolves a pronoun to a person named after it in its own sentence', () => {
+    const text =
+      'Tom Baker, 55, was charged on Monday.\n\nHe was arrested in April after a call to the office of Maria Lopez.\n\nDuring the call, he called Lopez a “traitor.”';
+    expect(speakers(text)).toEqual([['traitor.', 'Tom Baker']]);
+  });
+
+  it('prefers the subject of the previous paragraph to a possessive named after it', () => {
+    const text =
+      'Jack Reed, who represents some of Anna Berg’s former employees, said he was pleased.\n\n“Nothing here is a coincidence,” he said.';
+    expect(speakers(text)).toEqual([['Nothing here is a coincidence,', 'Jack Reed']]);
+  });
+
   it('resolves a title description to the person introduced with that title', () => {
     const text =
       'President Volodymyr Zelensky met NATO Secretary-General Jens Stoltenberg in Kyiv.\n\nThe secretary-general said there is “a lot of work ahead.”';

@@ -92,6 +92,30 @@ describe('entities', () => {
     expect(type('NATO')).toBe('organization');
   });
 
+  it('keeps an institution whole across "for", a demonym, a possessive or a calendar word', () => {
+    const text =
+      'Anna Berg of the Alliance for American Manufacturing and a doctor at the Mayo Clinic testified. ' +
+      'The Institute for Functional Genomics and the People’s Liberation Army were named at Westminster Magistrate’s Court.';
+    const names = entities(text).map((e) => [e.name, e.type]);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        ['Alliance for American Manufacturing', 'organization'],
+        ['Mayo Clinic', 'organization'],
+        ['Institute for Functional Genomics', 'organization'],
+        ['People’s Liberation Army', 'organization'],
+        ['Westminster Magistrate’s Court', 'organization'],
+      ]),
+    );
+  });
+
+  it('reads the first words of a company’s name as the company', () => {
+    const text =
+      'Blue Harbor Records denied it. Later, Blue Harbor said it would appeal, and Blue Harbor staff agreed.';
+    const label = byName(text, 'Blue Harbor Records');
+    expect(label?.type).toBe('organization');
+    expect(label?.aliases).toContain('Blue Harbor');
+  });
+
   it('types business and sports names from their context', () => {
     const text =
       'Dan Ives, an analyst at Wedbush Securities, praised Goldman Sachs. Manchester United won at Old Trafford on Sunday, and Erik ten Hag said the team was ready.';

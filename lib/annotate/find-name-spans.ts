@@ -299,12 +299,27 @@ function splitHyphenated(chain: Token[]): Token[] {
         toks.push({ start: at, end: at + p.length, text: p });
         at += p.length + 1;
       }
-    } else if (parts.length > 1 && isCap(t.text) && !isCap(parts[parts.length - 1] as string)) {
+    } else if (
+      parts.length > 1 &&
+      isCap(t.text) &&
+      !isCap(parts[parts.length - 1] as string) &&
+      !nameSyllable(parts)
+    ) {
       const head = parts.slice(0, -1).join('-');
       toks.push({ start: t.start, end: t.start + head.length, text: head });
     } else toks.push(t);
   }
   return toks;
+}
+
+/** Lowercase words that follow a name in a compound ("Kyiv-based", "Trump-era", "UN-led"). */
+const COMPOUND_TAIL =
+  /^(?:based|led|born|run|era|made|wide|like|free|only|held|owned|bound|style|type|class|level|area|year|old|day|time|news|man|men|woman)$|(?:ed|ing|ly|ic|al|ist|ism|er|ers)$/;
+
+/** "Cheuk Hau-yip", "Kim Jong-un": a short lowercase syllable after a hyphen ends a given name. */
+function nameSyllable(parts: string[]): boolean {
+  const tail = parts[parts.length - 1] ?? '';
+  return parts.length === 2 && tail.length <= 4 && !COMPOUND_TAIL.test(tail);
 }
 
 function startsSentence(text: string, s: Span, t: Token): boolean {

@@ -108,6 +108,14 @@ describe('entities', () => {
     );
   });
 
+  it('keeps a hyphenated given name whole but drops compound tails ("Kyiv-based")', () => {
+    const names = entities(
+      'The police came. Lee Hau-yip, the commander of the district, spoke to a Kyiv-based group.',
+    ).map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(['Lee Hau-yip', 'Kyiv']));
+    expect(names).not.toContain('Kyiv-based');
+  });
+
   it('reads the first words of a company’s name as the company', () => {
     const text =
       'Blue Harbor Records denied it. Later, Blue Harbor said it would appeal, and Blue Harbor staff agreed.';

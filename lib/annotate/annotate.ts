@@ -15,6 +15,9 @@ import { splitSentences } from './split-sentences';
  */
 export const MAX_ANNOTATED_CHARS = 300_000;
 
+/** Routes that hand a quote the previous quote's speaker. */
+const CONTINUING_ROUTES: ReadonlySet<string> = new Set(['continues', 'standalone-continues']);
+
 /**
  * Finds the direct quotations (with their speakers) and the people, organizations and places of
  * an article. Pure and synchronous: runs in Node and in extension pages.
@@ -42,9 +45,13 @@ export function annotateWithEvidence(
   const found = supported ? findEntities(text, blocks, sentences) : { entities: [], mentions: [] };
   const spans = findQuotes(text, blocks);
   const speakers = attributeSpeakers(text, blocks, spans, found);
+  let withheld: number | null = null;
   const quotes = spans.map((q, i) => {
     const { entity, via } = speakers[i] ?? { entity: null, via: 'none' };
-    const speaker = entity == null || unconfident.has(via) ? null : (found.entities[entity]?.name ?? null);
+    // A run that continues a speaker we did not trust is not trusted either.
+    const doubtful = unconfident.has(via) || (CONTINUING_ROUTES.has(via) && entity === withheld);
+    withheld = entity != null && doubtful ? entity : null;
+    const speaker = entity == null || doubtful ? null : (found.entities[entity]?.name ?? null);
     return { text: q.text, speaker, start: q.start, end: q.end };
   });
   const entities = found.entities.map(({ name, type, aliases, count, mentions }) => ({

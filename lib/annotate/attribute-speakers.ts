@@ -332,6 +332,10 @@ function lastOf(ctx: Ctx, before: number, type: string, after = 0): Ref {
   return best ? { entity: best.entity, via: 'last-mention' } : null;
 }
 
+/** Nouns that stand for an organization in a description ("the company said"). */
+const ORGANIZATION_NOUN =
+  /^(?:company|firm|label|group|agency|organi[sz]ation|network|studio|retailer|carrier|airline|bank|publisher|chain|brand|startup|manufacturer|automaker|carmaker|insurer|broadcaster|newspaper|club|team|league|union|department|ministry|office|university|hospital|council|commission|committee|board|charity|foundation|institute|regulator|operator)$/;
+
 /** "the secretary-general" -> the person introduced with that title; "the company" -> last org. */
 function fromDescription(ctx: Ctx, words: string, before: number): Ref {
   const head = titleHead(words);
@@ -382,6 +386,8 @@ function subjectBefore(ctx: Ctx, from: number, end: number): Ref {
     if (desc?.[1]) {
       const r = fromDescription(ctx, desc[1], from);
       if (r) return r;
+      // "the production company said": a speaker we cannot name, not the previous one.
+      if (ORGANIZATION_NOUN.test(desc[1].split(/\s+/).pop() ?? '')) return 'unnamed';
     }
   }
   return null;

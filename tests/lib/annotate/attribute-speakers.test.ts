@@ -42,6 +42,23 @@ describe('speaker attribution', () => {
     expect(speakers(text)).toEqual([['Nothing here is a coincidence,', 'Jack Reed']]);
   });
 
+  it('names nobody rather than the previous speaker when an unnamed organization speaks', () => {
+    const text =
+      '“We are shocked,” said Tom Baker.\n\n“Nothing was agreed,” the production company said in a statement.';
+    expect(speakers(text)).toEqual([
+      ['We are shocked,', 'Tom Baker'],
+      ['Nothing was agreed,', null],
+    ]);
+  });
+
+  it('does not continue a run from a speaker it did not trust', () => {
+    const text = 'Anna Berg looked at the field.\n\n“The rain came late.”\n\n“And then it did not stop.”';
+    const { annotations, attributions } = annotateWithEvidence({ textContent: text });
+    expect(UNCONFIDENT_ROUTES.has(attributions[0]?.via ?? '')).toBe(true);
+    expect(attributions[1]?.via).toMatch(/continues/);
+    expect(annotations.quotes.map((q) => q.speaker)).toEqual([null, null]);
+  });
+
   it('resolves a title description to the person introduced with that title', () => {
     const text =
       'President Volodymyr Zelensky met NATO Secretary-General Jens Stoltenberg in Kyiv.\n\nThe secretary-general said there is “a lot of work ahead.”';

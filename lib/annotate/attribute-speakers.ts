@@ -28,7 +28,7 @@ const IT = /^(?:it|es|ello|воно|ono)$/i;
 const UNNAMED =
   /(?:^|\s)(?:an?|one|another|some|several|many|two|three|the|les?|la|un|une|der|die|ein|eine|un|una|los|las|jeden|jedna)?\s*(?:[\p{Ll}-]+\s+){0,3}(?:resident|residents|official|officials|spokesman|spokeswoman|spokesperson|source|sources|witness|witnesses|expert|experts|analyst|analysts|critic|critics|observer|observers|aide|aides|diplomat|diplomats|man|woman|people|person|someone|officer|officers|police|authorities|statement|report|researchers|scientists|doctors|study|survey|habitant|habitants|responsable|responsables|témoin|sprecher|sprecherin|experten|vecino|vecinos|portavoz|mluvčí|svědek|lidé)\s*$/iu;
 const FILLER =
-  /(?:\s+(?:\p{Ll}+ly|also|then|later|has|had|have|was|is|will|would|recently|previously|once|often|repeatedly|further|flatly|again|simply|just|quickly|never|and|a|encore|aussi|auch|también|také|ještě|в|тоже|se|si))+\s*$/u;
+  /(?:\s+(?:\p{Ll}+ly|also|then|later|has|had|have|was|is|will|would|recently|previously|once|often|repeatedly|further|flatly|again|simply|just|quickly|never|instead|still|even|now|already|soon|first|finally|eventually|and|a|encore|aussi|auch|también|také|ještě|в|тоже|se|si))+\s*$/u;
 const PARTICIPLE = /ing$|ant$/;
 // Speech verbs whose object is the person spoken to or about: "told the BBC", "urged Congress".
 const OBJECT_VERB =
@@ -574,7 +574,10 @@ function fromColon(ctx: Ctx, q: QuoteSpan, b: Span, blocks: Span[]): Ref {
   const s = splitSentences(ctx.masked, region.start, region.end).pop() ?? region;
   const verbs = findSpeechVerbs(ctx.masked, s.start, s.end);
   for (const v of verbs) {
-    const r = subjectBefore(ctx, s.start, v.start) ?? subjectAfter(ctx, v.end, s.end);
+    // "He told the BBC:": the listener after the verb is not the speaker.
+    const r =
+      subjectBefore(ctx, s.start, v.start) ??
+      (OBJECT_VERB.test(v.word) ? null : subjectAfter(ctx, v.end, s.end));
     if (r) return r;
   }
   const m = mentionsIn(ctx, s.start, s.end)

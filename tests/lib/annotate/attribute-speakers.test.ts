@@ -59,6 +59,11 @@ describe('speaker attribution', () => {
     expect(annotations.quotes.map((q) => q.speaker)).toEqual([null, null]);
   });
 
+  it('never takes the listener of a colon introduction for the speaker', () => {
+    const text = 'Tom Baker left the party early.\n\nHe instead told the BBC: “I had to go.”';
+    expect(speakers(text)).toEqual([['I had to go.', 'Tom Baker']]);
+  });
+
   it('resolves a title description to the person introduced with that title', () => {
     const text =
       'President Volodymyr Zelensky met NATO Secretary-General Jens Stoltenberg in Kyiv.\n\nThe secretary-general said there is “a lot of work ahead.”';

@@ -366,7 +366,8 @@ function subjectBefore(ctx: Ctx, from: number, end: number): Ref {
       (x) =>
         x.end <= at && at - x.end <= 3 && /^['’]?s?\s*$/.test(ctx.text.slice(x.end, at)) && x.start >= from,
     );
-    if (m && isSpeaker(ctx, m)) return { entity: m.entity, via: 'subject-before' };
+    if (m && isSpeaker(ctx, m))
+      return headOfPhrase(ctx, from, m) ?? { entity: m.entity, via: 'subject-before' };
     // A country speaking for its government: "Russia said", "Britain's foreign ministry said".
     if (m && ctx.found.entities[m.entity]?.type === 'place')
       return { entity: m.entity, via: 'place-subject' };
@@ -391,6 +392,30 @@ function subjectBefore(ctx: Ctx, from: number, end: number): Ref {
     }
   }
   return null;
+}
+
+/**
+ * A name inside a prepositional phrase before the verb is not its subject: "Jane Doe of the Acme
+ * Institute said" is Jane Doe; "the authors of a study in the journal Acme Medicine argued" is
+ * nobody named. Null when `m` is not inside such a phrase.
+ */
+function headOfPhrase(ctx: Ctx, from: number, m: Mention): Ref {
+  const before = ctx.masked.slice(from, m.start);
+  if (!/\b(?:of|for|at|from|in|with)\s+(?:the\s+|an?\s+)?(?:[\p{Ll}-]+\s+){0,2}$/u.test(before)) return null;
+  const person = mentionsIn(ctx, from, m.start)
+    .filter(
+      (x) =>
+        x.end <= m.start &&
+        ctx.found.entities[x.entity]?.type === 'person' &&
+        !insideQuote(ctx, x) &&
+        !isPossessive(ctx, x) &&
+        /^\s*,?\s*(?:[\p{Ll}-]+\s+){0,4}(?:of|for|at|from|in|with)\b/u.test(ctx.masked.slice(x.end, m.start)),
+    )
+    .at(0);
+  if (person) return { entity: person.entity, via: 'subject-before' };
+  const opening =
+    /^\s*(?:the|a|an)\s+((?:[\p{Ll}-]+\s+){0,2}?[\p{Ll}-]+)\s+(?:of|for|at|from|in|with)\b/iu.exec(before);
+  return opening?.[1] && !titleHead(opening[1]) && !/spokes/.test(opening[1]) ? 'unnamed' : null;
 }
 
 /** "Britain's foreign ministry": the place whose government body is the subject before `at`. */

@@ -64,6 +64,15 @@ describe('speaker attribution', () => {
     expect(speakers(text)).toEqual([['I had to go.', 'Tom Baker']]);
   });
 
+  it('does not take a name inside "of the X" before the verb for the subject', () => {
+    expect(speakers('Jane Doe of the Acme Institute said the plan was “a disaster.”')).toEqual([
+      ['a disaster.', 'Jane Doe'],
+    ]);
+    expect(
+      speakers('The authors of a study in the journal Acme Medicine argued the plan was “a disaster.”'),
+    ).toEqual([['a disaster.', null]]);
+  });
+
   it('resolves a title description to the person introduced with that title', () => {
     const text =
       'President Volodymyr Zelensky met NATO Secretary-General Jens Stoltenberg in Kyiv.\n\nThe secretary-general said there is “a lot of work ahead.”';

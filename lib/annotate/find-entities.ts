@@ -651,6 +651,18 @@ function scoreContext(g: Group, s: NameSpan, text: string) {
     g.scores.organization += 3;
     g.evidence = true;
   }
+  // "told ESPN", "according to Statista", "in an interview with Variety": a one-word name there is
+  // most often a news outlet or another organization.
+  if (
+    s.tokens.length === 1 &&
+    !FIRST_NAMES.has((s.tokens[0] ?? '').toLowerCase()) &&
+    /\b(?:told|according to|in an interview with|speaking to|reported by|published by|(?:a )?statement to|data from)\s+$/.test(
+      before,
+    )
+  ) {
+    g.scores.organization += 2;
+    g.evidence = true;
+  }
   if (/^,\s+which\b/.test(after)) g.scores.organization += 1;
   if (/^,\s+who\b/.test(after)) g.scores.person += 1.5;
   // "the Labour party", "Thames Valley police", "the Acme group" (but not "the Obama

@@ -116,6 +116,13 @@ describe('entities', () => {
     expect(names).not.toContain('Kyiv-based');
   });
 
+  it('reads a one-word name after "told" or "according to" as an organization', () => {
+    const text =
+      'Jane Doe told KXTV that the bridge was safe. The repairs cost $3 million, according to Roadstat.';
+    expect(byName(text, 'KXTV')?.type).toBe('organization');
+    expect(byName(text, 'Roadstat')?.type).toBe('organization');
+  });
+
   it('reads the first words of a company’s name as the company', () => {
     const text =
       'Blue Harbor Records denied it. Later, Blue Harbor said it would appeal, and Blue Harbor staff agreed.';

@@ -36,10 +36,10 @@ export async function settledState(page: Page, timeout = 10_000): Promise<Reader
 
 /** Serves the demo article (scripts/demo) and its illustration on the fixture server. */
 export function serveDemo(server: FixtureServer): string {
-  const svg = readFileSync(new URL('../../../scripts/demo/images/ferry-library.svg', import.meta.url));
-  server.route('/images/ferry-library.svg', (_req, res) => {
-    res.writeHead(200, { 'content-type': 'image/svg+xml' });
-    res.end(svg);
+  const photo = readFileSync(new URL('../../../scripts/demo/images/ferry-library.jpg', import.meta.url));
+  server.route('/images/ferry-library.jpg', (_req, res) => {
+    res.writeHead(200, { 'content-type': 'image/jpeg' });
+    res.end(photo);
   });
   return server.page(
     '/demo/',

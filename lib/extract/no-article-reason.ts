@@ -86,8 +86,12 @@ export function noArticleReason(
   return NOT_AN_ARTICLE;
 }
 
+/** The characters `isBinary` counts; a page without any (nearly every page) skips the count. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for.
+const ODD_CHAR = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]/;
+
 function isBinary(text: string): boolean {
-  if (!text) return false;
+  if (!text || !ODD_CHAR.test(text)) return false;
   let odd = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

@@ -560,15 +560,23 @@ const HEADLINE_TAGS = new Set(['H1', 'H2', 'H3', 'P', 'DIV', 'SPAN', 'STRONG']);
 /** The headline repeated inside the content: the title is metadata, not body text. */
 export function repeatsTitle(el: Element, title: string): boolean {
   if (!title || !HEADLINE_TAGS.has(el.tagName) || textLength(el, 400) > 400) return false;
-  return normalizeHeadline(el.textContent ?? '') === normalizedTitle(title);
+  const text = el.textContent ?? '';
+  const wanted = normalizedTitle(title);
+  // Each word of the normalized title is in the lower-cased text of a block that repeats it.
+  if (!text.toLowerCase().includes(wanted.longestWord)) return false;
+  return normalizeHeadline(text) === wanted.normalized;
 }
 
 /** The last title normalized: `repeatsTitle` runs on every block of one article with the same title. */
-let titleCache: { title: string; normalized: string } | null = null;
+let titleCache: { title: string; normalized: string; longestWord: string } | null = null;
 
-function normalizedTitle(title: string): string {
-  if (titleCache?.title !== title) titleCache = { title, normalized: normalizeHeadline(title) };
-  return titleCache.normalized;
+function normalizedTitle(title: string): { normalized: string; longestWord: string } {
+  if (titleCache?.title !== title) {
+    const normalized = normalizeHeadline(title);
+    const longestWord = normalized.split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
+    titleCache = { title, normalized, longestWord };
+  }
+  return titleCache;
 }
 
 const BYLINE_BLOCKS = new Set(['P', 'DIV', 'LI', 'H2', 'H3', 'H4', 'H5', 'H6']);

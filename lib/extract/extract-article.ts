@@ -51,10 +51,13 @@ function extract(doc: Document, url: string): Extracted {
   fixLazyImages(doc);
   cleanPage(doc);
   // On the cleaned page: what is hidden or boilerplate does not make a page look like an article.
+  // Each test only when the stronger evidence before it is missing: it would decide nothing.
+  const declared = meta.declaresArticle;
+  const headline = !declared && headlineWithProse(doc);
   const evidence: ArticleEvidence = {
-    declared: meta.declaresArticle,
-    headline: headlineWithProse(doc),
-    readerable: isReaderable(doc, meta.lang),
+    declared,
+    headline,
+    readerable: !declared && !headline && isReaderable(doc, meta.lang),
   };
   markNonBodyText(doc);
 

@@ -22,7 +22,10 @@ interface PageShape {
   frameset: boolean;
 }
 
-/** What the page says or shows about being an article, read on the cleaned page. */
+/**
+ * What the page says or shows about being an article, read on the cleaned page. A weaker test is
+ * left false when a stronger one holds (`noArticleReason` never needs it then).
+ */
 export interface ArticleEvidence {
   /** JSON-LD `NewsArticle`/`Article`/... or `og:type` article. */
   declared: boolean;

@@ -6,10 +6,47 @@
  * no names: the byline is then null, so a better source (JSON-LD) or none at all is used.
  */
 
+import { foldCase, hasDigit, includesAny, startsWithAny } from './prefilter';
+
 const BY_PREFIX =
   /^(?:by|von|par|por|di|door|av|przez|от|автор)\s*:?\s+|^(?:text|texto|testo|tekst|текст|author|autor|auteur|autore|автор)\s*:\s*/i;
 const ROLE_PREFIX =
   /^(?:(?:written|reported|posted|compiled|edited|words|text|story|analysis|opinion|commentary|review|interview)\s+by)\s*:?\s+/i;
+/** What BY_PREFIX's and ROLE_PREFIX's lines start with. */
+const BY_WORDS = [
+  'by',
+  'von',
+  'par',
+  'por',
+  'di',
+  'door',
+  'av',
+  'przez',
+  'от',
+  'автор',
+  'text',
+  'testo',
+  'tekst',
+  'текст',
+  'author',
+  'autor',
+  'auteur',
+];
+const ROLE_WORDS = [
+  'written',
+  'reported',
+  'posted',
+  'compiled',
+  'edited',
+  'words',
+  'text',
+  'story',
+  'analysis',
+  'opinion',
+  'commentary',
+  'review',
+  'interview',
+];
 /** Names carry no digits: what follows is the date glued on ("Jane Doe22 Dec 2016", "March 11, 2015"). */
 const DATE_TAIL = /\s*(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?\d.*$/i;
 
@@ -137,12 +174,11 @@ const NOT_NAME_WORD = new RegExp(
 export function cleanByline(raw: string | null | undefined, site?: string | null): string | null {
   let text = raw?.replace(/\s+/g, ' ').trim();
   if (!text) return null;
-  text = text
-    .replace(BY_PREFIX, '')
-    .replace(ROLE_PREFIX, '')
-    .replace(DATE_TAIL, '')
-    .replace(/[\s,|·•–—-]+$/, '')
-    .trim();
+  // Each pattern only where a plain test shows it may apply (see prefilter.ts).
+  if (startsWithAny(foldCase(text), BY_WORDS)) text = text.replace(BY_PREFIX, '');
+  if (startsWithAny(foldCase(text), ROLE_WORDS)) text = text.replace(ROLE_PREFIX, '');
+  if (hasDigit(text)) text = text.replace(DATE_TAIL, '');
+  text = text.replace(/[\s,|·•–—-]+$/, '').trim();
   if (!text || text.length > 100) return null;
   const names = keepNames(splitParts(text), site ?? null);
   const byline = names.replace(/[\s,|·•–—-]+$/, '').trim();
@@ -165,11 +201,31 @@ interface Part {
   afterCapitals: boolean;
 }
 
+/** What a SEPARATOR match contains (the text's spaces are single spaces). */
+const SEPARATOR_PARTS = [
+  ',',
+  ';',
+  '|',
+  '·',
+  '•',
+  '/',
+  '–',
+  '—',
+  '-',
+  '.',
+  ' and ',
+  ' & ',
+  ' und ',
+  ' et ',
+  ' y ',
+  ' e ',
+  ' и ',
+];
 const SEPARATOR = /(\s*[,;|·•/]\s*|\s+[–—-]\s+|\s+(?:and|&|und|et|y|e|и)\s+|(?<!\b\p{Lu})\.\s+(?=\p{Lu}))/u;
 
 function splitParts(text: string): Part[] {
   const parts: Part[] = [];
-  const pieces = text.split(SEPARATOR);
+  const pieces = includesAny(text, SEPARATOR_PARTS) ? text.split(SEPARATOR) : [text];
   for (let i = 0; i < pieces.length; i += 2) {
     const joiner = i === 0 ? '' : normalizeJoiner(pieces[i - 1]);
     const glued = unglue(pieces[i].trim());
@@ -221,9 +277,20 @@ function isCapitals(word: string): boolean {
   return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }
 
+/** A capital letter after the first character is possible (exact for ASCII; anything else goes on to the patterns). */
+function mayHaveCapitalInside(word: string): boolean {
+  const rest = word.slice(1);
+  return rest !== rest.toLowerCase() || !isAscii(rest);
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 /** Where a glued word splits (an index inside it), or null. */
 function glueCut(word: string, firstWord: boolean): number | null {
-  if (firstWord) return null;
+  if (firstWord || word.length < 3 || !mayHaveCapitalInside(word)) return null;
   // "ROEWire": two or more capitals, then a capital starting a lower-case word.
   const caps = /^(\p{Lu}{2,})(?=\p{Lu}\p{Ll})/u.exec(word);
   if (caps) return caps[1].length;

@@ -3,7 +3,6 @@ import { Readability } from '@mozilla/readability';
 import type { Article } from './article';
 import { blockText } from './block-text';
 import { cleanPage } from './clean-page';
-import { descendantElements } from './descendant-elements';
 import { fixLazyImages } from './fix-lazy-images';
 import { flattenShadowTemplates } from './flatten-shadow-roots';
 import { isReaderable } from './is-readerable';
@@ -52,10 +51,13 @@ function extract(doc: Document, url: string): Extracted {
   fixLazyImages(doc);
   cleanPage(doc);
   // On the cleaned page: what is hidden or boilerplate does not make a page look like an article.
+  // Each test only when the stronger evidence before it is missing: it would decide nothing.
+  const declared = meta.declaresArticle;
+  const headline = !declared && headlineWithProse(doc);
   const evidence: ArticleEvidence = {
-    declared: meta.declaresArticle,
-    headline: headlineWithProse(doc),
-    readerable: isReaderable(doc, meta.lang),
+    declared,
+    headline,
+    readerable: !declared && !headline && isReaderable(doc, meta.lang),
   };
   markNonBodyText(doc);
 
@@ -77,7 +79,8 @@ function extract(doc: Document, url: string): Extracted {
     return kind !== null || repeatsTitle(el, title) || repeatsByline(el, byline);
   });
   for (const el of furniture) el.remove();
-  for (const el of descendantElements(content)) el.removeAttribute(NON_BODY_ATTR);
+  for (const el of Array.from(content.querySelectorAll(`[${NON_BODY_ATTR}]`)))
+    el.removeAttribute(NON_BODY_ATTR);
   const contentHtml = content.innerHTML;
   if (!textContent && !contentHtml.trim()) return { value: null, content, evidence };
 

@@ -24,13 +24,22 @@ const PLACEHOLDER_SRC =
 
 export function fixLazyImages(doc: Document): void {
   if (!doc.body) return;
-  const elements = descendantElements(doc.body);
-  for (const el of elements) if (el.localName === 'noscript') unwrapNoscriptImage(el);
-  for (const el of elements)
-    if (el.localName === 'source' && el.parentElement?.localName === 'picture') copySrcset(el);
-  // Images again after unwrapping: the noscript fallbacks are new <img> elements.
-  for (const img of descendantElements(doc.body)) {
-    if (img.localName !== 'img') continue;
+  const noscripts: Element[] = [];
+  const images: Element[] = [];
+  for (const el of descendantElements(doc.body)) {
+    const tag = el.localName;
+    if (tag === 'img') images.push(el);
+    else if (tag === 'noscript') noscripts.push(el);
+    else if (tag === 'source' && el.parentElement?.localName === 'picture') copySrcset(el);
+  }
+  // The noscript fallbacks are new <img> elements (one walk: each image is fixed on its own, so
+  // the order does not matter, and images the unwrapping removed are no longer in the page).
+  for (const noscript of noscripts) {
+    const fallback = unwrapNoscriptImage(noscript);
+    if (fallback) images.push(fallback);
+  }
+  for (const img of images) {
+    if (!img.isConnected) continue;
     const src = img.getAttribute('src');
     if (!src || PLACEHOLDER_SRC.test(src)) {
       const real = LAZY_SRC_ATTRS.map((a) => img.getAttribute(a)).find((v) => v && !PLACEHOLDER_SRC.test(v));
@@ -49,22 +58,22 @@ function copySrcset(el: Element): void {
 
 /**
  * `<noscript><img src="real.jpg"></noscript>` next to a placeholder `<img>`: the fallback replaces
- * the placeholder (or the noscript itself when there is none). With scripting on (a live page)
+ * the placeholder (or the noscript itself when there is none), and is returned. With scripting on (a live page)
  * noscript content is raw text, with it off (DOMParser, jsdom) it is elements: both are handled.
  */
-function unwrapNoscriptImage(noscript: Element): void {
+function unwrapNoscriptImage(noscript: Element): Element | null {
   let fallback: Element | null = noscript.getElementsByTagName('img')[0] ?? null;
   if (!fallback) {
     const markup = noscript.textContent ?? '';
-    if (!/<img\b/i.test(markup)) return;
+    if (!/<img\b/i.test(markup)) return null;
     // A template parses inertly: nothing in it loads or runs.
     const template = noscript.ownerDocument.createElement('template');
     template.innerHTML = markup;
     fallback = template.content.querySelector('img'); // a small, detached fragment
   }
-  if (!fallback?.getAttribute('src')) return;
+  if (!fallback?.getAttribute('src')) return null;
   // Only a pure image fallback: a noscript that also holds text is a message, not an image.
-  if ((noscript.textContent ?? '').replace(/<[^>]*>/g, '').trim()) return;
+  if ((noscript.textContent ?? '').replace(/<[^>]*>/g, '').trim()) return null;
   const prev = noscript.previousElementSibling;
   const placeholder =
     prev?.tagName === 'IMG'
@@ -81,11 +90,14 @@ function unwrapNoscriptImage(noscript: Element): void {
     }
     placeholder.replaceWith(img);
     noscript.remove();
-  } else if (!placeholder) {
-    noscript.replaceWith(img);
-  } else {
-    noscript.remove();
+    return img;
   }
+  if (!placeholder) {
+    noscript.replaceWith(img);
+    return img;
+  }
+  noscript.remove();
+  return null;
 }
 
 function hasRealSrc(img: Element): boolean {

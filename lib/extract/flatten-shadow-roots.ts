@@ -20,6 +20,8 @@ export function flattenShadowTemplates(doc: Document): void {
  * parallel walk pairs them). Closed shadow roots are out of reach by design.
  */
 export function copyOpenShadowRoots(live: Document, clone: Document): void {
+  // Most pages have none: one walk of the live page says so, without walking the clone beside it.
+  if (!hasOpenShadowRoot(live)) return;
   const liveWalker = live.createTreeWalker(live.documentElement, NodeFilter.SHOW_ELEMENT);
   const cloneWalker = clone.createTreeWalker(clone.documentElement, NodeFilter.SHOW_ELEMENT);
   const pairs: [Element, Element][] = [];
@@ -33,6 +35,13 @@ export function copyOpenShadowRoots(live: Document, clone: Document): void {
   }
   // Appended after the walk, so the copies never disturb the pairing.
   for (const [host, copy] of pairs) copy.append(shadowCopy(host.shadowRoot as ShadowRoot, clone));
+}
+
+function hasOpenShadowRoot(doc: Document): boolean {
+  const walker = doc.createTreeWalker(doc.documentElement, NodeFilter.SHOW_ELEMENT);
+  for (let node: Node | null = walker.currentNode; node; node = walker.nextNode())
+    if ((node as Element).shadowRoot) return true;
+  return false;
 }
 
 function shadowCopy(root: ShadowRoot, into: Document): DocumentFragment {

@@ -22,7 +22,10 @@ interface PageShape {
   frameset: boolean;
 }
 
-/** What the page says or shows about being an article, read on the cleaned page. */
+/**
+ * What the page says or shows about being an article, read on the cleaned page. A weaker test is
+ * left false when a stronger one holds (`noArticleReason` never needs it then).
+ */
 export interface ArticleEvidence {
   /** JSON-LD `NewsArticle`/`Article`/... or `og:type` article. */
   declared: boolean;
@@ -86,8 +89,12 @@ export function noArticleReason(
   return NOT_AN_ARTICLE;
 }
 
+/** The characters `isBinary` counts; a page without any (nearly every page) skips the count. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for.
+const ODD_CHAR = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]/;
+
 function isBinary(text: string): boolean {
-  if (!text) return false;
+  if (!text || !ODD_CHAR.test(text)) return false;
   let odd = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

@@ -10,12 +10,14 @@
 
 import { descendantElements } from './descendant-elements';
 import { documentBase } from './document-base';
+import { foldCase, hasDigit, includesAny, startsWithAny } from './prefilter';
 import { textLength } from './text-length';
 
 export const NON_BODY_ATTR = 'data-lede-aside';
 
 const ASIDE_CLASS = new RegExp(
-  [
+  // One word list between one pair of boundaries: a smaller pattern to compile in every page.
+  `(?:^|[\\s_-])(?:${[
     'caption',
     'credits?',
     'copyright',
@@ -36,9 +38,7 @@ const ASIDE_CLASS = new RegExp(
     'tags?',
     'topics',
     'categories',
-  ]
-    .map((w) => `(?:^|[\\s_-])${w}(?:$|[\\s_-])`)
-    .join('|'),
+  ].join('|')})(?:$|[\\s_-])`,
   'i',
 );
 
@@ -93,8 +93,10 @@ const LINK_LABEL_LINE = new RegExp(`^(?:${LINK_LABELS})(?:\\s*[:\\-–—|]|\\s)
 /** Short labels that head a promo line only when a colon or bar follows ("Read: …", "MORE: …"). */
 const SHORT_LINK_LABEL_LINE =
   /^(?:read|more|also|watch|listen|must read|icymi|in case you missed it|editor[’']?s picks?|top stories|opinion|analysis|explainer|background|previously)\s*[:|]/iu;
-/** Arrows and bullets before a promo label ("► See also: …", ">> Read more"). */
-const LEADING_MARKS = /^[\s►▶▸→⇒»>•·*|~–—([-]+/u;
+/**
+ * Arrows and bullets before a promo label ("► See also: …", ">> Read more"): `/^[\s►▶▸→⇒»>•·*|~–—([-]+/u`,
+ * stripped without a pattern by `stripLeadingMarks`.
+ */
 /**
  * A divider inside the story: "Continue reading below", "Story continues below advertisement",
  * "(Article continues after this ad)", "Scroll to continue with content".
@@ -149,32 +151,270 @@ export function nonBodyKind(el: Element): NonBodyKind | null {
   if (!text) return null;
   if (followsLinkLabel(el, text)) return 'furniture';
   if (text.length > 400) return null;
-  if (COPYRIGHT_START.test(text)) return 'aside';
+  // Each pattern runs only on lines a plain string test has not ruled out (see prefilter.ts).
+  const lower = foldCase(text);
+  if (startsWithAny(lower, COPYRIGHT_STARTS) && COPYRIGHT_START.test(text)) return 'aside';
   if (text.length > 300) return null;
-  if (isFurniture(el, text)) return 'furniture';
-  return isAside(text) ? 'aside' : null;
+  if (isFurniture(el, text, lower)) return 'furniture';
+  return isAside(text, lower) ? 'aside' : null;
 }
 
-function isFurniture(el: Element, text: string): boolean {
-  if (text.length < 120 && (CONTINUE_READING.test(text) || AUTHOR_DEBRIS.test(text))) return true;
-  if (text.length < 160 && isDateStamp(text)) return true;
+// What each pattern's text must start with or contain (lower case) for the pattern to match.
+const COPYRIGHT_STARTS = ['citation:', 'copyright', '©', 'this '];
+const CREDIT_WORDS = [
+  'photo',
+  'image',
+  'pic',
+  'foto',
+  'credit',
+  'illustration',
+  'source',
+  'video',
+  'graphic',
+];
+const BOILERPLATE_STARTS = [
+  'share',
+  'tweet',
+  'email',
+  'print',
+  'comment',
+  'advert',
+  'sponsored',
+  'subscribe',
+  'sign up',
+  'this slideshow',
+  'via ',
+  'all rights reserved',
+  'enlarge',
+  'text size',
+  'order reprints',
+  'reprints',
+];
+const META_STARTS = [
+  'posted',
+  'published',
+  'updated',
+  'last updated',
+  'first published',
+  'modified',
+  'publicado',
+  'atualizado',
+  'actualizado',
+  'publié',
+  'mis à jour',
+  'veröffentlicht',
+  'aktualisiert',
+  'pubblicato',
+  'aggiornato',
+];
+const AGENCY_NAMES = [
+  'getty images',
+  'shutterstock',
+  'istock',
+  'alamy',
+  'reuters',
+  'afp',
+  'ap photo',
+  'associated press',
+  'epa',
+  'bloomberg',
+  'file photo',
+  'handout',
+];
+/** DATE_ONLY's forms without a digit: a weekday first. */
+const DAY_STARTS = [
+  'mon',
+  'tue',
+  'wed',
+  'thu',
+  'fri',
+  'sat',
+  'sun',
+  'segunda',
+  'terça',
+  'quarta',
+  'quinta',
+  'sexta',
+  'sábado',
+  'domingo',
+  'lunedì',
+  'martedì',
+  'mercoledì',
+  'giovedì',
+  'venerdì',
+  'sabato',
+  'domenica',
+];
+const BYLINE_STARTS = ['by', 'written', 'reported', 'words', 'text'];
+const PROMO_STARTS = [
+  'subscribe',
+  'sign up',
+  'get our',
+  'join our',
+  'join us',
+  'follow us',
+  'download our',
+  'like us',
+];
+const CALL_TO_ACTION_STARTS = [
+  'click here to',
+  'follow ',
+  'if you ',
+  'like this ',
+  'additional ',
+  'reporting ',
+  'writing ',
+  'editing ',
+  'loading',
+  'learn more',
+];
+const AUTHOR_DEBRIS_STARTS = [
+  'view',
+  'see',
+  'browse',
+  'read',
+  'e-mail',
+  'email',
+  'contact',
+  'more',
+  'follow',
+  'write',
+  '@',
+];
+const STAMP_WORDS = [
+  'updat',
+  'modif',
+  'edit',
+  'publi',
+  'pubbl',
+  'post',
+  'atualiz',
+  'actualiz',
+  'mis à jour',
+  'veröffentlicht',
+  'aktualisiert',
+  'aggiornato',
+];
+/** Every label of LINK_LABELS begins with one of these. */
+const LINK_LABEL_STARTS = [
+  'read more',
+  'read also',
+  'read next',
+  'related',
+  'see also',
+  'see more',
+  'also read',
+  'also see',
+  'more',
+  'recent ',
+  'popular',
+  'don',
+  'recommended',
+  'you may also like',
+  'you might also like',
+  'trending',
+  'latest',
+  'most ',
+  'further reading',
+  'up next',
+  'highlights',
+  'tag',
+  'topics',
+  'filed under',
+  'leggi anche',
+  'leia ',
+  'veja também',
+  'lire aussi',
+  'à lire aussi',
+  'lesen sie auch',
+  'mehr zum thema',
+  'lee también',
+  'te puede interesar',
+];
+const SHORT_LINK_LABEL_STARTS = [
+  'read',
+  'more',
+  'also',
+  'watch',
+  'listen',
+  'must read',
+  'icymi',
+  'in case you missed it',
+  'editor',
+  'top stories',
+  'opinion',
+  'analysis',
+  'explainer',
+  'background',
+  'previously',
+];
+/** LEADING_MARKS's characters (text here has its whitespace collapsed to single spaces). */
+const LEADING_MARK_CHARS = ' ►▶▸→⇒»>•·*|~–—([-';
+
+/** `text` (whitespace collapsed) without the arrows and bullets before a promo label: LEADING_MARKS, without a pattern. */
+function stripLeadingMarks(text: string): string {
+  let i = 0;
+  while (i < text.length && LEADING_MARK_CHARS.includes(text[i])) i++;
+  return i ? text.slice(i) : text;
+}
+
+/** A label alone (LINK_LABEL), given in lower case too. */
+function isLinkLabel(label: string, lower: string): boolean {
+  return startsWithAny(lower, LINK_LABEL_STARTS) && LINK_LABEL.test(label);
+}
+
+function isFurniture(el: Element, text: string, lower: string): boolean {
+  if (text.length < 120) {
+    if (includesAny(lower, ['continu', 'keep']) && CONTINUE_READING.test(text)) return true;
+    if (startsWithAny(lower, AUTHOR_DEBRIS_STARTS) && AUTHOR_DEBRIS.test(text)) return true;
+  }
+  if (text.length < 160 && includesAny(lower, STAMP_WORDS) && isDateStamp(text)) return true;
   if (PROMO_BLOCKS.has(el.tagName) && text.length >= 20 && isSameSitePromo(el, text.length)) return true;
-  const label = text.replace(LEADING_MARKS, '');
-  if (LINK_LABEL.test(label)) return true;
-  return (LINK_LABEL_LINE.test(label) || SHORT_LINK_LABEL_LINE.test(label)) && isPromoLine(el, text.length);
+  const label = stripLeadingMarks(text);
+  const labelLower = label === text ? lower : foldCase(label);
+  if (isLinkLabel(label, labelLower)) return true;
+  const promo =
+    (startsWithAny(labelLower, LINK_LABEL_STARTS) && LINK_LABEL_LINE.test(label)) ||
+    (startsWithAny(labelLower, SHORT_LINK_LABEL_STARTS) &&
+      (label.includes(':') || label.includes('|')) &&
+      SHORT_LINK_LABEL_LINE.test(label));
+  return promo && isPromoLine(el, text.length);
 }
 
-function isAside(text: string): boolean {
+function isAside(text: string, lower: string): boolean {
   const sentence = /[.!?]["”’]?$/.test(text);
-  if ((text.length < 100 && BOILERPLATE.test(text)) || CREDIT_TEXT.test(text)) return true;
+  if (text.length < 100 && startsWithAny(lower, BOILERPLATE_STARTS) && BOILERPLATE.test(text)) return true;
+  const credit = lower.startsWith('(') ? lower.slice(1) : lower;
+  if (startsWithAny(credit, CREDIT_WORDS) && CREDIT_TEXT.test(text)) return true;
   // "Posted: Fri 6:45 PM", "Published November 20th, 2019" — but not "Published in 1990, the book sold…".
-  if (META_LINE.test(text) && (/^\p{L}+\s*:/u.test(text) || (text.length < 120 && !sentence))) return true;
-  if (text.length < 150 && !sentence && (AGENCY_CREDIT.test(text) || text.includes('©'))) return true;
-  if (text.length < 100 && !sentence && DATE_ONLY.test(text)) return true;
-  if (text.length < 80 && !sentence && BYLINE_TEXT.test(text)) return true;
-  if (text.length < 250 && PROMO_START.test(text)) return true;
-  if (PHOTO_CREDIT_END.test(text) || REPORT_CREDIT.test(text) || FOLLOW_AUTHOR.test(text)) return true;
-  return CONTACT_LINE.test(text) || CALL_TO_ACTION.test(text) || AFFILIATE.test(text);
+  if (startsWithAny(lower, META_STARTS) && META_LINE.test(text)) {
+    if (/^\p{L}+\s*:/u.test(text) || (text.length < 120 && !sentence)) return true;
+  }
+  if (text.length < 150 && !sentence) {
+    if (text.includes('©') || (includesAny(lower, AGENCY_NAMES) && AGENCY_CREDIT.test(text))) return true;
+  }
+  if (
+    text.length < 100 &&
+    !sentence &&
+    (hasDigit(text) || startsWithAny(lower, DAY_STARTS)) &&
+    DATE_ONLY.test(text)
+  )
+    return true;
+  if (text.length < 80 && !sentence && startsWithAny(lower, BYLINE_STARTS) && BYLINE_TEXT.test(text))
+    return true;
+  if (text.length < 250 && startsWithAny(lower, PROMO_STARTS) && PROMO_START.test(text)) return true;
+  return isCreditOrAction(text, lower);
+}
+
+/** The tail of `isAside`: credits at the end, contact lines, calls to action, disclosures. */
+function isCreditOrAction(text: string, lower: string): boolean {
+  if ((text.endsWith(')') || text.endsWith(').')) && PHOTO_CREDIT_END.test(text)) return true;
+  if (lower.includes('contributed ') && REPORT_CREDIT.test(text)) return true;
+  if (lower.includes('follow ') && FOLLOW_AUTHOR.test(text)) return true;
+  const contact = !text.includes(' ') && (text.includes('@') || lower.startsWith('twitter.com/'));
+  if (contact && CONTACT_LINE.test(text)) return true;
+  if (startsWithAny(lower, CALL_TO_ACTION_STARTS) && CALL_TO_ACTION.test(text)) return true;
+  return lower.includes('commission') && AFFILIATE.test(text);
 }
 
 /** A promo line's text is mostly a link to another page (not a footnote back into this one). */
@@ -230,7 +470,10 @@ function followsLinkLabel(el: Element, text: string): boolean {
   for (let i = 0; prev && i < MAX_CARD_RUN; i++, prev = prev.previousElementSibling) {
     if (textLength(prev, 600) > 600) return false; // a paragraph of the story: no label, no card
     const prevText = (prev.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (prevText && prevText.length < 50 && LINK_LABEL.test(prevText.replace(LEADING_MARKS, ''))) return true;
+    if (prevText && prevText.length < 50) {
+      const label = stripLeadingMarks(prevText);
+      if (isLinkLabel(label, foldCase(label))) return true;
+    }
     if (!prev.getElementsByTagName('a')[0] || !isLinkBlock(prev, prevText)) return false;
   }
   return false;
@@ -316,7 +559,23 @@ const HEADLINE_TAGS = new Set(['H1', 'H2', 'H3', 'P', 'DIV', 'SPAN', 'STRONG']);
 /** The headline repeated inside the content: the title is metadata, not body text. */
 export function repeatsTitle(el: Element, title: string): boolean {
   if (!title || !HEADLINE_TAGS.has(el.tagName) || textLength(el, 400) > 400) return false;
-  return normalizeHeadline(el.textContent ?? '') === normalizeHeadline(title);
+  const text = el.textContent ?? '';
+  const wanted = normalizedTitle(title);
+  // Each word of the normalized title is in the lower-cased text of a block that repeats it.
+  if (!text.toLowerCase().includes(wanted.longestWord)) return false;
+  return normalizeHeadline(text) === wanted.normalized;
+}
+
+/** The last title normalized: `repeatsTitle` runs on every block of one article with the same title. */
+let titleCache: { title: string; normalized: string; longestWord: string } | null = null;
+
+function normalizedTitle(title: string): { normalized: string; longestWord: string } {
+  if (titleCache?.title !== title) {
+    const normalized = normalizeHeadline(title);
+    const longestWord = normalized.split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
+    titleCache = { title, normalized, longestWord };
+  }
+  return titleCache;
 }
 
 const BYLINE_BLOCKS = new Set(['P', 'DIV', 'LI', 'H2', 'H3', 'H4', 'H5', 'H6']);

@@ -42,14 +42,18 @@ export function readingMinutes(text: string, lang: string | null): number {
 
 // Chinese and Japanese are written without spaces: each ideograph or kana counts as a word.
 const CJK_CHARS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+const BEYOND_CJK_START = /[\u2e80-\uffff]/;
 const WORD = /[\p{L}\p{N}\p{M}]+(?:['’.-][\p{L}\p{N}\p{M}]+)*/gu;
 
 /** Words in `text`: runs of letters and digits (inner apostrophes/hyphens kept), one per CJK character. */
 export function countWords(text: string): number {
   let cjk = 0;
-  const rest = text.replace(CJK_CHARS, () => {
-    cjk++;
-    return ' ';
-  });
+  // Han, Hiragana and Katakana all lie at U+2E80 and above (or in surrogate pairs).
+  const rest = BEYOND_CJK_START.test(text)
+    ? text.replace(CJK_CHARS, () => {
+        cjk++;
+        return ' ';
+      })
+    : text;
   return cjk + (rest.match(WORD)?.length ?? 0);
 }

@@ -33,18 +33,26 @@ export function startEarlyRead(search = location.search, api: ExtensionApi | nul
   const params = new URLSearchParams(search);
   if (!api?.scripting || params.has('id')) return;
   const param = params.get('tab');
-  const tabId =
-    param === null
-      ? api.tabs.query({ active: true, currentWindow: true }).then(([tab]) => tab?.id)
-      : Promise.resolve(/^\d+$/.test(param) ? Number(param) : undefined);
-  const injection = tabId.then((id) => {
+  const inject = (id: number | undefined) => {
     if (id === undefined) return undefined;
     mark(MARKS.extractStart);
     return api.scripting.executeScript({ target: { tabId: id }, files: [EXTRACT_SCRIPT] }).then((results) => {
       mark(MARKS.extractResult);
       return results;
-    });
-  }) as Promise<InjectionResults | undefined>;
+    }) as Promise<InjectionResults>;
+  };
+  let tabId: Promise<number | undefined>;
+  let injection: Promise<InjectionResults | undefined>;
+  if (param === null) {
+    tabId = api.tabs.query({ active: true, currentWindow: true }).then(([tab]) => tab?.id);
+    injection = tabId.then(inject);
+  } else {
+    // A named tab is injected into at once, before the boot script goes on (its settings read
+    // from localStorage can take milliseconds on a fresh page), not a microtask later.
+    const id = /^\d+$/.test(param) ? Number(param) : undefined;
+    tabId = Promise.resolve(id);
+    injection = Promise.resolve(inject(id));
+  }
   // Handled by whoever takes it; this only keeps an unconsumed refusal out of the console.
   injection.catch(() => {});
   holder.__ledeEarlyRead = { tabId, injection };

@@ -19,6 +19,12 @@ test.each([
   ['Ilana Muhl, MS, RDN', 'Ilana Muhl'],
   ['Jane Doe | The Daily Example', 'Jane Doe'],
   ['Текст: Вера Ерофеева', 'Вера Ерофеева'],
+  // Prefixes in any case and language reach their patterns (the prefilters let them through).
+  ['Testo: Mario Rossi', 'Mario Rossi'],
+  ['BY JANE DOE', 'JANE DOE'],
+  ['WRITTEN BY Jane Doe', 'Jane Doe'],
+  ['Von Anna Schmidt', 'Anna Schmidt'],
+  ['Jane DoeMonday 3 March', 'Jane Doe'],
 ])('%j → %j', (raw, want) => {
   expect(cleanByline(raw)).toBe(want);
 });

@@ -58,6 +58,18 @@ describe('isNonBodyText on single blocks', () => {
     ['<p>Copyright 2019 The Associated Press. All rights reserved.</p>'],
     ['<p><a href="https://news.example.com/other-story">TRAMS TO RUN ALL NIGHT FROM MAY</a></p>'],
     ['<p>Microsoft may earn an affiliate commission if you buy through links in this article.</p>'],
+    // Case and marks the cheap prefilters before each pattern must let through (see prefilter.ts).
+    ['<p>SEE ALSO:</p>'],
+    ['<p>ſee alſo</p>'],
+    ['<p>►► <a href="/x">Read more: Why the budget doubled</a></p>'],
+    ['<p>DON’T MISS</p>'],
+    ['<p>(PHOTO: Jane Doe)</p>'],
+    ['<p>SÁBADO</p>'],
+    ['<p>jane.doe@example.com</p>'],
+    ['<p>@janedoe</p>'],
+    ['<p>UPDATED: Nov. 19, 2019, 3:45 p.m. ET.</p>'],
+    ['<p>[Story continues below]</p>'],
+    ['<p>Sign up for our newsletter</p>'],
   ])('%s is not body text', (html) => {
     expect(block(html)).toBe(true);
   });

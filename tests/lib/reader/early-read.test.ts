@@ -30,6 +30,8 @@ test('the popup injects the extraction into the active tab, and the page takes i
 test('the full-tab reader injects into the tab it names; a bad tab id injects nothing', async () => {
   const api = fakeApi();
   startEarlyRead('?tab=7', api as unknown as Api);
+  // At once, not after a microtask: the boot script's own work would run first.
+  expect(api.scripting.executeScript).toHaveBeenCalledWith({ target: { tabId: 7 }, files: [EXTRACT_SCRIPT] });
   expect(await takeEarlyRead()?.tabId).toBe(7);
   expect(api.tabs.query).not.toHaveBeenCalled();
   startEarlyRead('?tab=7x', api as unknown as Api);

@@ -150,7 +150,7 @@ export function useListen(article: Article, handoff: ListenHandoff | null = null
     open,
     settings,
     choice,
-    voices: useMemo(() => voicesFor(voices, lang), [voices, lang]),
+    voices: useMemo(() => voicesFor(voices, lang, choice?.voice), [voices, lang, choice]),
     toggle,
     skip: (step) => session.current?.player.skip(step),
     close: () => {

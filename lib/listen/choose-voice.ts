@@ -61,9 +61,24 @@ export function chooseVoice<V extends VoiceLike>(
   };
 }
 
-/** The voices worth offering for an article in `lang`: its language's first, then the rest, by name. */
-export function voicesFor<V extends VoiceLike>(voices: readonly V[], lang: string | null): V[] {
+/** At most this many voices are offered (espeak-ng through speech-dispatcher lists over 13,000). */
+export const MAX_OFFERED_VOICES = 300;
+
+/**
+ * The voices worth offering for an article in `lang`: those that speak its language, by name; when
+ * none does, every voice (the default first), up to MAX_OFFERED_VOICES. `keep` is always included.
+ */
+export function voicesFor<V extends VoiceLike>(
+  voices: readonly V[],
+  lang: string | null,
+  keep?: V | null,
+): V[] {
   const primary = primaryLanguage(lang);
-  const own = (v: V) => (primary && primaryLanguage(v.lang) === primary ? 0 : 1);
-  return [...voices].sort((a, b) => own(a) - own(b) || a.name.localeCompare(b.name));
+  const own = voices.filter((v) => primary && primaryLanguage(v.lang) === primary);
+  const pool = own.length ? own : [...voices].sort((a, b) => Number(b.default) - Number(a.default));
+  const offered = (own.length ? [...pool].sort((a, b) => a.name.localeCompare(b.name)) : pool).slice(
+    0,
+    MAX_OFFERED_VOICES,
+  );
+  return keep && !offered.includes(keep) ? [keep, ...offered] : offered;
 }

@@ -46,8 +46,12 @@ test('no voice for the language: the default voice, with a note; no voices at al
   expect(chooseVoice(VOICES, null)).toMatchObject({ voice: { voiceURI: 'us' }, note: null });
 });
 
-test('voices offered: the article language first', () => {
-  expect(voicesFor(VOICES, 'fr').map((x) => x.voiceURI)).toEqual(['fr', 'fr-net', 'gb', 'us']);
+test('voices offered: those of the article language; all (default first, capped) when none speaks it', () => {
+  expect(voicesFor(VOICES, 'fr').map((x) => x.voiceURI)).toEqual(['fr', 'fr-net']);
+  expect(voicesFor(VOICES, 'cs').map((x) => x.voiceURI)).toEqual(['us', 'gb', 'fr', 'fr-net']);
+  expect(voicesFor(VOICES, 'fr', VOICES[0]).map((x) => x.voiceURI)).toEqual(['us', 'fr', 'fr-net']);
+  const many = Array.from({ length: 5000 }, (_, i) => v(`v${i}`, 'af'));
+  expect(voicesFor(many, 'en')).toHaveLength(300);
 });
 
 test('listen settings are normalized', () => {

@@ -42,6 +42,16 @@ async function ownDispatcher(home: string): Promise<string> {
   return socket;
 }
 
+/** Stops our dispatcher and waits for it (SIGKILL after 3 s). */
+async function stopDispatcher(): Promise<void> {
+  const child = dispatcher;
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill();
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3000))]);
+  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+}
+
 beforeAll(async () => {
   if (!existsSync(DISPATCHER) || !existsSync(SYSTEM_CONF_DIR)) {
     skipReason = 'no speech-dispatcher on this machine (Debian: apt-get install speech-dispatcher espeak-ng)';
@@ -60,7 +70,7 @@ afterAll(async () => {
   await server?.close();
   if (savedAddress === undefined) delete process.env.SPEECHD_ADDRESS;
   else process.env.SPEECHD_ADDRESS = savedAddress;
-  dispatcher?.kill();
+  await stopDispatcher();
   if (spdHome) rmSync(spdHome, { recursive: true, force: true });
 });
 
@@ -92,4 +102,38 @@ test('a real engine reads the demo article in the popup, and the mark follows it
   await popup.getByTestId('listen-play').click();
   await expect.poll(() => listen.getAttribute('aria-pressed')).toBe('false');
   await Promise.all([article.close(), popup.close()]);
+});
+
+test('continue in tab with a real engine: the tab speaks on at the sentence, or asks for one press', async (ctx) => {
+  if (skipReason || !ext) return ctx.skip(skipReason ?? 'no browser');
+  const loaded = ext;
+  const { article, popup } = await openPopupFor(loaded, demoUrl);
+  expect(await settledState(popup)).toBe('ready');
+  await popup.getByTestId('listen').click();
+  await expect
+    .poll(() => popup.getByTestId('listen').getAttribute('aria-pressed'), { timeout: 15_000 })
+    .toBe('true');
+  await popup.getByTestId('listen-next').click();
+  await popup.locator('[data-tts-current]').first().waitFor();
+  const [tab] = await Promise.all([
+    loaded.context.waitForEvent('page', (p) => p.url().includes('reader.html')),
+    popup.getByTestId('listen-continue').click(),
+  ]);
+  expect(await settledState(tab)).toBe('ready');
+  const mark = tab.locator('[data-tts-current]').first();
+  await mark.waitFor({ timeout: 15_000 });
+  // Chromium may refuse speech in a tab nobody clicked ("not-allowed"): then the tab says so and
+  // one press goes on from the same sentence.
+  const outcome = await tab.evaluate(
+    () =>
+      document.querySelector('[data-testid="listen"]')?.getAttribute('aria-pressed') === 'true' ||
+      document.querySelector('[data-testid="listen-status"]')?.textContent,
+  );
+  console.info(`continue in tab with a real engine: ${outcome === true ? 'speaks on' : `asks: ${outcome}`}`);
+  if (outcome !== true) {
+    expect(outcome).toMatch(/press Listen/);
+    await tab.getByTestId('listen').click();
+    await expect.poll(() => tab.getByTestId('listen').getAttribute('aria-pressed')).toBe('true');
+  }
+  await Promise.all([article.close(), popup.close(), tab.close()]);
 });

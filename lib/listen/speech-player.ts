@@ -20,6 +20,12 @@ export interface UtteranceLike {
   onboundary: ((event: { charIndex: number; name?: string }) => void) | null;
 }
 
+/** Slow speech (rate 0.5 doubles it): about 14 characters a second at rate 1. */
+const MS_PER_CHAR = 70;
+/** Engines take a moment to start (speech-dispatcher: ~0.5 s; voices loading: more). */
+const STALL_MARGIN_MS = 10_000;
+const STALLED = 'The speech engine stopped answering. Press Listen to go on from this sentence.';
+
 export type PlayerStatus = 'idle' | 'playing' | 'paused' | 'ended' | 'blocked' | 'error';
 
 export interface PlayerState {
@@ -48,6 +54,7 @@ export interface VoiceSetup {
 export class SpeechPlayer {
   state: PlayerState = { status: 'idle', sentence: -1, message: null, boundaries: false };
   private generation = 0;
+  private watchdog: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly synth: SynthLike,
@@ -110,7 +117,26 @@ export class SpeechPlayer {
 
   private silence(): void {
     this.generation++;
+    clearTimeout(this.watchdog);
     this.synth.cancel();
+  }
+
+  /**
+   * An engine that cannot reach its audio output (speech-dispatcher without a sound server) may fire
+   * `start` and never `end`: past `stallMs` of an utterance with no event, playback stops with an
+   * error instead of hanging silently. Every event restarts the wait.
+   */
+  private watch(generation: number, text: string): void {
+    clearTimeout(this.watchdog);
+    const expected = (text.length * MS_PER_CHAR) / Math.max(0.5, this.setup.rate);
+    this.watchdog = setTimeout(
+      () => {
+        if (generation !== this.generation) return;
+        this.silence();
+        this.set({ status: 'error', message: STALLED });
+      },
+      STALL_MARGIN_MS + 2 * expected,
+    );
   }
 
   private speak(cursor: SpeechCursor): void {
@@ -126,19 +152,26 @@ export class SpeechPlayer {
     u.rate = this.setup.rate;
     if (this.setup.voice) u.voice = this.setup.voice;
     const live = () => generation === this.generation;
-    u.onstart = () => live() && this.set({ sentence: utterance.parts[0].sentence });
+    u.onstart = () => {
+      if (!live()) return;
+      this.watch(generation, utterance.text);
+      this.set({ sentence: utterance.parts[0].sentence });
+    };
     u.onboundary = (event) => {
       if (!live()) return;
+      this.watch(generation, utterance.text.slice(event.charIndex));
       this.state.boundaries = true;
       this.set({ sentence: sentenceAtChar(utterance, event.charIndex) });
     };
     u.onend = () => live() && this.afterEnd(utterance);
     u.onerror = (event) => live() && this.failed(event.error ?? 'unknown');
     this.set({ status: 'playing', sentence: cursor.sentence, message: null });
+    this.watch(generation, utterance.text);
     this.synth.speak(u);
   }
 
   private afterEnd(utterance: Utterance): void {
+    clearTimeout(this.watchdog);
     if (utterance.next) this.speak(utterance.next);
     else {
       this.generation++;
@@ -148,6 +181,7 @@ export class SpeechPlayer {
 
   private failed(error: string): void {
     this.generation++;
+    clearTimeout(this.watchdog);
     if (error === 'not-allowed') {
       this.set({
         status: 'blocked',

@@ -226,3 +226,27 @@ describe('continue in tab', () => {
     await Promise.all([article.close(), tab.close()]);
   });
 });
+
+describe('the saved copy', () => {
+  test('a saved article in the library is read aloud too', async () => {
+    const { article, popup } = await popupOnDemo();
+    const save = popup.getByTestId('save');
+    await expect.poll(() => save.getAttribute('data-save-state')).toBe('unsaved');
+    await save.click();
+    await expect.poll(() => save.getAttribute('data-save-state'), { timeout: 15_000 }).toBe('saved');
+    await Promise.all([article.close(), popup.close()]);
+
+    const library = await ext.openExtensionPage('library.html');
+    await expect.poll(() => library.getByTestId('library').getAttribute('data-state')).toBe('ready');
+    await library.getByTestId('library-item').first().click();
+    await library.waitForURL(/reader\.html\?id=/);
+    expect(await settledState(library)).toBe('ready');
+    await library.getByTestId('listen').click();
+    await expect.poll(() => library.getByTestId('listen').getAttribute('aria-pressed')).toBe('true');
+    const first = await current(library);
+    expect(first).toMatch(/^BERGEN — Commuters crossing the fjord/);
+    await step(library, 'start');
+    await expect.poll(() => marked(library)).toBe(first);
+    await library.close();
+  });
+});

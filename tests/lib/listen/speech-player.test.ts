@@ -1,4 +1,4 @@
-import { expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import { buildSpeechPlan } from '@/lib/listen/speech-plan';
 import { type PlayerState, SpeechPlayer } from '@/lib/listen/speech-player';
 import { MAX_UTTERANCE_CHARS, sentenceAtChar, splitAtWords, utteranceAt } from '@/lib/listen/utterances';
@@ -140,4 +140,29 @@ test('an announcement is spoken before its sentence, in the same utterance', () 
   expect(u?.text).toBe('Stoltenberg said: “We will win,” Jens Stoltenberg said. Next.');
   expect(u && sentenceAtChar(u, u.text.indexOf('Next'))).toBe(1);
   expect(u && sentenceAtChar(u, 3)).toBe(0);
+});
+
+test('an engine that starts and never ends is reported, not left hanging', () => {
+  vi.useFakeTimers();
+  try {
+    const { synth, player } = setup();
+    player.play();
+    synth.start();
+    vi.advanceTimersByTime(5_000);
+    expect(player.state.status).toBe('playing');
+    synth.boundary(3); // progress restarts the wait
+    vi.advanceTimersByTime(9_000);
+    expect(player.state.status).toBe('playing');
+    vi.advanceTimersByTime(10_000);
+    expect(player.state).toMatchObject({ status: 'error', sentence: 0 });
+    expect(player.state.message).toMatch(/stopped answering/);
+    expect(synth.current).toBeUndefined();
+    // An engine that ends in time never trips it.
+    player.play();
+    synth.finish();
+    vi.advanceTimersByTime(60_000);
+    expect(player.state.status).toBe('ended');
+  } finally {
+    vi.useRealTimers();
+  }
 });

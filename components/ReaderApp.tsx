@@ -67,6 +67,7 @@ export function ReaderApp({ initialSettings, listenHandoff, onContinueListening,
   );
   const toolbarExtras = (article: Article) => (
     <>
+      {props.toolbarExtras?.(article)}
       <Listen
         key={article.url}
         article={article}
@@ -74,7 +75,6 @@ export function ReaderApp({ initialSettings, listenHandoff, onContinueListening,
         handoff={listenHandoff}
         onContinueInTab={onContinueListening}
       />
-      {props.toolbarExtras?.(article)}
     </>
   );
   return (

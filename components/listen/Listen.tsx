@@ -1,5 +1,6 @@
 import './listen.css';
 import { createPortal } from 'preact/compat';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Article } from '@/lib/extract/article';
 import type { ListenHandoff } from '@/lib/listen/handoff';
 import { RATES } from '@/lib/listen/listen-settings';
@@ -62,8 +63,16 @@ function ListenBar({
   const { player, voicesState } = view;
   const playing = player.status === 'playing';
   const usable = voicesState.status === 'ready';
+  const ref = useRef<HTMLElement>(null);
+  useBarHeight(ref);
   return (
-    <section class="listen-bar" data-testid="listen-bar" data-status={player.status} aria-label="Listening">
+    <section
+      ref={ref}
+      class="listen-bar"
+      data-testid="listen-bar"
+      data-status={player.status}
+      aria-label="Listening"
+    >
       <div class="listen-bar__controls">
         <button
           type="button"
@@ -113,6 +122,23 @@ function ListenBar({
       <ListenNotes view={view} layout={layout} onContinueInTab={onContinueInTab} />
     </section>
   );
+}
+
+/** Publishes the bar's height (`--listen-bar-height`) so the highlights legend and the text stay above it. */
+function useBarHeight(ref: { current: HTMLElement | null }) {
+  useLayoutEffect(() => {
+    const el = ref.current;
+    const root = document.documentElement;
+    if (!el) return;
+    const publish = () => root.style.setProperty('--listen-bar-height', `${el.offsetHeight}px`);
+    publish();
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(publish);
+    observer?.observe(el);
+    return () => {
+      observer?.disconnect();
+      root.style.removeProperty('--listen-bar-height');
+    };
+  }, [ref]);
 }
 
 function VoiceAndSpeed({ view }: { view: ListenView }) {

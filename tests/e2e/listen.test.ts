@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type LoadedExtension, launchExtension } from './support/extension';
@@ -110,6 +111,11 @@ describe('listening in the popup', () => {
     await popup.getByTestId('listen-previous').click();
     expect(await current(popup)).toMatch(/^The ferry, renamed/);
 
+    // The controls do not cover the highlights legend (a screenshot for the README).
+    const legend = await popup.getByTestId('highlights').boundingBox();
+    const bar = await popup.getByTestId('listen-bar').boundingBox();
+    expect(legend && bar && legend.y + legend.height <= bar.y + 1).toBe(true);
+    await popup.screenshot({ path: 'docs/screenshots/listen-popup.png' });
     // The popup says what closing it does.
     await expect
       .poll(() => popup.getByTestId('listen-popup-note').textContent())
@@ -199,6 +205,15 @@ describe('states', () => {
       .poll(() => popup.getByTestId('listen-status').textContent())
       .toBe('No English voice is installed: reading with Only French (fr-FR).');
     expect(await popup.evaluate(() => window.__tts.spoken[0]?.voice)).toBe('only-fr');
+    // The button, the controls and the marked sentence pass axe (contrast included).
+    await step(popup, 'start');
+    await popup.locator('[data-tts-current]').first().waitFor();
+    const axe = await new AxeBuilder({ page: popup })
+      .include('[data-testid="listen-bar"]')
+      .include('[data-testid="listen"]')
+      .include('[data-tts-current]')
+      .analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
     await Promise.all([article.close(), popup.close()]);
   });
 });

@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { Article } from '@/lib/extract/article';
+import type { ListenHandoff } from '@/lib/listen/handoff';
 import type { ReadResult } from '@/lib/reader/read-tab';
 import { MARKS, mark, markAfterPaint } from '@/lib/reader/reader-timing';
 import { loadSettings, type ReaderSettings, saveSettings, watchSettings } from '@/lib/settings/settings';
@@ -7,15 +9,21 @@ import { Reader, type ReaderProps } from './Reader';
 
 /** Annotation and its marks come after the article's first frame, and so does their code. */
 const Highlights = loadAfterPaint(() => import('./Highlights').then((m) => m.Highlights));
+/** Listen (read aloud) loads after the first frame too. */
+const Listen = loadAfterPaint(() => import('./listen/Listen').then((m) => m.Listen));
 
 interface ReaderAppProps extends Omit<ReaderProps, 'settings' | 'onSettingsChange' | 'reload'> {
   /** Settings read synchronously before the first render (from the localStorage cache). */
   initialSettings: ReaderSettings;
   reload: () => Promise<ReadResult>;
+  /** Playback carried over from the popup ("Continue in tab"): Listen starts there. */
+  listenHandoff?: ListenHandoff | null;
+  /** Popup only: "Continue in tab" for Listen. */
+  onContinueListening?: (handoff: ListenHandoff | null) => void;
 }
 
 /** The reader with its settings kept in storage and in sync across every open reader page. */
-export function ReaderApp({ initialSettings, ...props }: ReaderAppProps) {
+export function ReaderApp({ initialSettings, listenHandoff, onContinueListening, ...props }: ReaderAppProps) {
   const [settings, setSettings] = useState(initialSettings);
   useEffect(() => {
     let live = true;
@@ -57,9 +65,22 @@ export function ReaderApp({ initialSettings, ...props }: ReaderAppProps) {
     ),
     [props.articleExtras, settings, onSettingsChange],
   );
+  const toolbarExtras = (article: Article) => (
+    <>
+      {props.toolbarExtras?.(article)}
+      <Listen
+        key={article.url}
+        article={article}
+        layout={props.layout}
+        handoff={listenHandoff}
+        onContinueInTab={onContinueListening}
+      />
+    </>
+  );
   return (
     <Reader
       {...props}
+      toolbarExtras={toolbarExtras}
       settings={settings}
       onSettingsChange={onSettingsChange}
       onArticlePainted={onArticlePainted}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { loadAfterPaint } from '@/components/lazy';
 import { LibraryLink } from '@/components/library/LibraryLink';
 import { ReaderApp } from '@/components/ReaderApp';
+import { handoffParams, type ListenHandoff } from '@/lib/listen/handoff';
 import { commandShortcut } from '@/lib/reader/command-shortcut';
 import { OPEN_READER_COMMAND, openReaderTab } from '@/lib/reader/open-reader-tab';
 import type { ReadResult } from '@/lib/reader/read-tab';
@@ -20,10 +21,10 @@ export function App(props: {
   useEffect(() => {
     commandShortcut(OPEN_READER_COMMAND).then(setShortcut);
   }, []);
-  const openInTab = async () => {
+  const openInTab = async (listen?: ListenHandoff | null) => {
     const id = await props.tabId;
     if (id === undefined) return;
-    await openReaderTab(id);
+    await openReaderTab(id, listen ? handoffParams(listen) : {});
     window.close();
   };
   return (
@@ -38,7 +39,8 @@ export function App(props: {
           <LibraryLink closeAfter />
         </>
       )}
-      onOpenInTab={openInTab}
+      onOpenInTab={() => openInTab()}
+      onContinueListening={openInTab}
       openInTabShortcut={shortcut}
     />
   );

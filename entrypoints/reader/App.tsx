@@ -1,6 +1,7 @@
 import { loadAfterPaint } from '@/components/lazy';
 import { LibraryLink } from '@/components/library/LibraryLink';
 import { ReaderApp } from '@/components/ReaderApp';
+import { parseHandoff } from '@/lib/listen/handoff';
 import type { ReadResult } from '@/lib/reader/read-tab';
 import { startReading } from '@/lib/reader/start-reading';
 import type { ReaderSettings } from '@/lib/settings/settings';
@@ -20,6 +21,7 @@ export function App(props: {
       initial={props.initial}
       reload={() => startReading(props.tabId)}
       initialSettings={props.settings}
+      listenHandoff={parseHandoff(location.search)}
       toolbarExtras={(article) => (
         <>
           <SaveButton article={article} />

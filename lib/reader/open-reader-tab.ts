@@ -8,10 +8,15 @@ export const OPEN_READER_COMMAND = 'open-reader';
  * itself: the activeTab grant from the toolbar click or the shortcut belongs to the extension, not to
  * the popup, so it still holds (until the article's tab navigates elsewhere or closes).
  */
-export async function openReaderTab(articleTabId: number): Promise<void> {
+export async function openReaderTab(
+  articleTabId: number,
+  params: Record<string, string> = {},
+): Promise<void> {
   const tab = await browser.tabs.get(articleTabId).catch(() => undefined);
+  // `params`: e.g. where Listen goes on reading (lib/listen/handoff.ts).
+  const query = new URLSearchParams({ tab: String(articleTabId), ...params });
   await browser.tabs.create({
-    url: browser.runtime.getURL(`/reader.html?tab=${articleTabId}`),
+    url: browser.runtime.getURL(`/reader.html?${query}`),
     ...(tab ? { index: tab.index + 1, windowId: tab.windowId } : {}),
   });
 }

@@ -227,12 +227,16 @@ describe('settings and the full-tab reader', () => {
   test('every control works from the keyboard, with a visible focus ring', async () => {
     const { article, popup } = await openPopupFor(ext, server.page('/keyboard/', seedHtml()));
     expect(await settledState(popup)).toBe('ready');
+    // Save and Listen load after the first frame.
+    await popup.getByTestId('listen').waitFor();
     await popup.keyboard.press('Tab');
     const focused = () => popup.evaluate(() => document.activeElement?.getAttribute('data-testid'));
-    // The library's Save button and Library link come first in the toolbar.
+    // The library's Save button and Library link come first in the toolbar, then Listen.
     expect(await focused()).toBe('save');
     await popup.keyboard.press('Tab');
     expect(await focused()).toBe('open-library');
+    await popup.keyboard.press('Tab');
+    expect(await focused()).toBe('listen');
     await popup.keyboard.press('Tab');
     expect(await focused()).toBe('settings-toggle');
     expect(

@@ -2,7 +2,8 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
 /**
- * The e2e build (`wxt build --mode e2e`) differs from production in one way only: host
+ * The e2e build (`NODE_ENV=production wxt build --mode e2e`: without NODE_ENV a mode other than
+ * "production" would compile Preact for development) differs from production in one way only: host
  * permissions for the loopback fixture server. A popup opened as a tab by a test never gets
  * the activeTab grant a real toolbar click gives, so without them `executeScript` is refused.
  */

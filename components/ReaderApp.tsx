@@ -7,15 +7,19 @@ import { Reader, type ReaderProps } from './Reader';
 
 /** Annotation and its marks come after the article's first frame, and so does their code. */
 const Highlights = loadAfterPaint(() => import('./Highlights').then((m) => m.Highlights));
+/** The reader's own highlights and notes (lib/notes), likewise after the first frame. */
+const UserHighlights = loadAfterPaint(() => import('./notes/UserHighlights').then((m) => m.UserHighlights));
 
 interface ReaderAppProps extends Omit<ReaderProps, 'settings' | 'onSettingsChange' | 'reload'> {
   /** Settings read synchronously before the first render (from the localStorage cache). */
   initialSettings: ReaderSettings;
   reload: () => Promise<ReadResult>;
+  /** The library id when the article shown is the saved copy. */
+  savedId?: string;
 }
 
 /** The reader with its settings kept in storage and in sync across every open reader page. */
-export function ReaderApp({ initialSettings, ...props }: ReaderAppProps) {
+export function ReaderApp({ initialSettings, savedId, ...props }: ReaderAppProps) {
   const [settings, setSettings] = useState(initialSettings);
   useEffect(() => {
     let live = true;
@@ -53,9 +57,10 @@ export function ReaderApp({ initialSettings, ...props }: ReaderAppProps) {
           mentions={settings.entityMentions}
           onLayersChange={(highlights) => onSettingsChange({ ...settings, highlights })}
         />
+        <UserHighlights key={`user-${article.url}`} article={article} savedId={savedId} />
       </>
     ),
-    [props.articleExtras, settings, onSettingsChange],
+    [props.articleExtras, settings, onSettingsChange, savedId],
   );
   return (
     <Reader

@@ -126,21 +126,21 @@ export function HighlightsView() {
           All articles
         </a>
       </header>
-      {total ? (
-        <input
-          type="search"
-          class="highlights-view__search"
-          data-testid="highlights-search"
-          aria-label="Search highlights and notes"
-          placeholder="Search highlights and notes"
-          value={query}
-          onInput={(event) => {
-            setQuery(event.currentTarget.value);
-            setLimit(PAGE);
-          }}
-        />
-      ) : null}
       <main class="highlights-view__main">
+        {total ? (
+          <input
+            type="search"
+            class="highlights-view__search"
+            data-testid="highlights-search"
+            aria-label="Search highlights and notes"
+            placeholder="Search highlights and notes"
+            value={query}
+            onInput={(event) => {
+              setQuery(event.currentTarget.value);
+              setLimit(PAGE);
+            }}
+          />
+        ) : null}
         <States view={view} shown={matching.length} query={query} onClear={() => setQuery('')} />
         {matching.length > 0 && (
           <ul class="hl-entries" aria-label="Highlights, newest first">

@@ -204,3 +204,58 @@ test('the saved copy shows the highlights; one whose text is gone is listed as o
   await popup.close();
   await article.close();
 });
+
+test('the library: highlight counts and reading progress on rows, the Highlights view searched, axe clean', async () => {
+  // The two articles highlighted above are in the library.
+  const library = await ext.openExtensionPage('library.html');
+  await expect.poll(() => library.getByTestId('library').getAttribute('data-state')).toBe('ready');
+  const counts = library.getByTestId('row-highlights');
+  await expect.poll(() => counts.allTextContents()).toEqual([' · 2 highlights', ' · 2 highlights']);
+  expect(await library.getByTestId('row-progress').allTextContents()).toEqual(['Unread', 'Unread']);
+
+  // Read half of the newest one: its row says how far; reading to the end marks it read.
+  const id = await library.getByTestId('library-item').first().getAttribute('data-id');
+  const reader = await ext.openExtensionPage(`reader.html?id=${id}`);
+  expect(await settledState(reader)).toBe('ready');
+  const scrollTo = (fraction: number) =>
+    reader.evaluate((f) => {
+      const root = document.scrollingElement ?? document.documentElement;
+      root.scrollTop = f * (root.scrollHeight - root.clientHeight);
+    }, fraction);
+  await scrollTo(0.5);
+  await reader.waitForTimeout(800);
+  await library.reload();
+  await expect
+    .poll(() => library.getByTestId('row-progress').first().textContent())
+    .toMatch(/^In progress · (4[5-9]|5[0-5])%$/);
+  await scrollTo(1);
+  await reader.waitForTimeout(800);
+  await library.reload();
+  await expect.poll(() => library.getByTestId('row-progress').first().textContent()).toBe('Read');
+  // It reopens where it was left.
+  await reader.reload();
+  expect(await settledState(reader)).toBe('ready');
+  await expect
+    .poll(() => reader.evaluate(() => (document.scrollingElement ?? document.documentElement).scrollTop))
+    .toBeGreaterThan(0);
+  await reader.close();
+
+  // The Highlights view: every highlight, newest first, searchable over notes.
+  await library.getByTestId('open-highlights').click();
+  await library.waitForURL(/view=highlights/);
+  await expect.poll(() => library.getByTestId('highlights-view').getAttribute('data-state')).toBe('ready');
+  const entries = library.getByTestId('highlight-entry');
+  expect(await entries.count()).toBe(4);
+  // The newest is the one made an orphan above: listed, marked as not found.
+  expect(await entries.first().locator('blockquote').textContent()).toMatch(/^A sentence this article never/);
+  expect(await entries.first().getAttribute('data-orphaned')).toBe('true');
+  expect(await entries.nth(1).locator('blockquote').textContent()).toMatch(/^Zelensky, in turn/);
+  const axe = await new AxeBuilder({ page: library }).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
+  await library.getByTestId('highlights-search').fill('unanimity');
+  await expect.poll(() => entries.count()).toBe(1);
+  expect(await entries.first().textContent()).toContain('Unanimity is the bar');
+  await library.getByTestId('highlights-search').fill('no such words');
+  await expect.poll(() => library.getByTestId('highlights-no-match').count()).toBe(1);
+  await library.close();
+});

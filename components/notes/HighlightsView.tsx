@@ -1,6 +1,7 @@
 import './highlights-view.css';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { HighlightEntry } from '@/lib/notes/highlights-db';
+import { earlyHighlights, readAllHighlights } from '@/lib/notes/read-highlights';
 import { searchHighlights } from '@/lib/notes/search-highlights';
 import { afterNextPaint } from '@/lib/reader/reader-timing';
 import { libraryData } from '../library/load-library';
@@ -15,7 +16,10 @@ type ViewState =
   | { state: 'ready'; all: HighlightEntry[] }
   | { state: 'error'; message: string };
 
+/** The early bare read (see lib/notes/read-highlights), else through Dexie (which upgrades an old library). */
 async function readAll(): Promise<HighlightEntry[]> {
+  const early = await (earlyHighlights() ?? readAllHighlights());
+  if (early) return early;
   const [{ listHighlights }, { db }] = await Promise.all([
     import('@/lib/notes/highlights-db'),
     libraryData(),

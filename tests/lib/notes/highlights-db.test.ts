@@ -13,6 +13,7 @@ import {
   restoreHighlight,
   setHighlightNote,
 } from '@/lib/notes/highlights-db';
+import { readAllHighlights } from '@/lib/notes/read-highlights';
 import { searchHighlights } from '@/lib/notes/search-highlights';
 import { describeQuote } from '@/lib/notes/text-quote';
 import { articleInput, freshDb } from '../db/fixtures';
@@ -143,4 +144,23 @@ test('a v3 database upgrades to v5 with an empty highlights table and every arti
   expect(await db.highlights.count()).toBe(0);
   const h = await addHighlight(db, { articleId: id, selector: describeQuote('x', 0, 1) });
   expect(await db.highlights.where('articleId').equals(id).primaryKeys()).toEqual([h.id]);
+});
+
+test('the bare IndexedDB read of the Highlights view gives what listHighlights gives; null without a library', async () => {
+  const factory = new IDBFactory();
+  const db = new LedeDB({ indexedDB: factory, IDBKeyRange });
+  const { id } = await saveArticle(db, articleInput());
+  for (const [s, now] of [
+    ['Jens', 3],
+    ['Kyiv', 1],
+    ['NATO', 2],
+  ] as const)
+    await addHighlight(db, { articleId: id, selector: selector(s), note: s, now });
+  const expected = await listHighlights(db);
+  db.close();
+  const read = await readAllHighlights(factory);
+  expect(read).toEqual(expected);
+  expect(read?.map((h) => h.exact)).toEqual(['Jens', 'NATO', 'Kyiv']);
+  expect(await readAllHighlights(new IDBFactory())).toBeNull();
+  expect(await readAllHighlights(undefined)).toBeNull();
 });

@@ -1,7 +1,12 @@
 import './highlights-view.css';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { HighlightEntry } from '@/lib/notes/highlights-db';
-import { earlyHighlights, readAllHighlights } from '@/lib/notes/read-highlights';
+import {
+  earlyHighlights,
+  FIRST_TITLED,
+  type HighlightsRead,
+  readAllHighlights,
+} from '@/lib/notes/read-highlights';
 import { searchHighlights } from '@/lib/notes/search-highlights';
 import { afterNextPaint } from '@/lib/reader/reader-timing';
 import { libraryData } from '../library/load-library';
@@ -16,15 +21,18 @@ type ViewState =
   | { state: 'ready'; all: HighlightEntry[] }
   | { state: 'error'; message: string };
 
-/** The early bare read (see lib/notes/read-highlights), else through Dexie (which upgrades an old library). */
-async function readAll(): Promise<HighlightEntry[]> {
-  const early = await (earlyHighlights() ?? readAllHighlights());
+/**
+ * The early bare read (see lib/notes/read-highlights), else through Dexie (which upgrades an old
+ * library). `complete` false: titles of older highlights' articles are read after the first paint.
+ */
+async function readFirst(): Promise<HighlightsRead> {
+  const early = await (earlyHighlights() ?? readAllHighlights(undefined, undefined, FIRST_TITLED));
   if (early) return early;
   const [{ listHighlights }, { db }] = await Promise.all([
     import('@/lib/notes/highlights-db'),
     libraryData(),
   ]);
-  return listHighlights(db);
+  return { entries: await listHighlights(db), complete: true };
 }
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
@@ -103,10 +111,14 @@ export function HighlightsView() {
   const [query, setQuery] = useState('');
   const [limit, setLimit] = useState(PAGE);
   useEffect(() => {
-    readAll().then(
-      (all) => {
-        setView({ state: 'ready', all });
-        afterNextPaint().then(() => performance.mark(HIGHLIGHTS_PAINTED_MARK));
+    readFirst().then(
+      async (first) => {
+        setView({ state: 'ready', all: first.entries });
+        await afterNextPaint();
+        performance.mark(HIGHLIGHTS_PAINTED_MARK);
+        // Every article title, for the search, once the first screen is up.
+        const rest = first.complete ? null : await readAllHighlights();
+        if (rest) setView({ state: 'ready', all: rest.entries });
       },
       (error: unknown) => setView({ state: 'error', message: String(error) }),
     );

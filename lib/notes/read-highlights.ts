@@ -8,26 +8,38 @@ import type { ArticleRow } from '../db/schema';
 import type { HighlightEntry } from './highlights-db';
 import type { StoredHighlight } from './stored-highlight';
 
-const holder = globalThis as { __ledeHighlights?: Promise<HighlightEntry[] | null> };
+/** What one read found: the highlights, and whether every one has its article's title yet. */
+export interface HighlightsRead {
+  entries: HighlightEntry[];
+  /** False when only the newest `titled` highlights' articles were looked up (the rest have ''). */
+  complete: boolean;
+}
+
+/** Highlights whose article titles the first read looks up: the first screen of the view, and more. */
+export const FIRST_TITLED = 100;
+
+const holder = globalThis as { __ledeHighlights?: Promise<HighlightsRead | null> };
 
 /** Starts the read (library.html?view=highlights); `earlyHighlights` hands it over. */
 export function startHighlightsRead(): void {
-  holder.__ledeHighlights = readAllHighlights();
+  holder.__ledeHighlights = readAllHighlights(undefined, DB_NAME, FIRST_TITLED);
 }
 
 /** The read the boot script started, if it did. */
-export function earlyHighlights(): Promise<HighlightEntry[] | null> | undefined {
+export function earlyHighlights(): Promise<HighlightsRead | null> | undefined {
   return holder.__ledeHighlights;
 }
 
 /**
- * Newest first; null when the library does not exist or has no highlights table yet (the page
- * then reads through Dexie, which upgrades it). Never rejects.
+ * Newest first, with the titles of the articles of the newest `titled` highlights (all by
+ * default); null when the library does not exist or has no highlights table yet (the page then
+ * reads through Dexie, which upgrades it). Never rejects.
  */
 export function readAllHighlights(
   factory: IDBFactory | undefined = globalThis.indexedDB,
   name = DB_NAME,
-): Promise<HighlightEntry[] | null> {
+  titled = Number.POSITIVE_INFINITY,
+): Promise<HighlightsRead | null> {
   return new Promise((resolve) => {
     if (!factory) return resolve(null);
     let request: IDBOpenDBRequest;
@@ -41,16 +53,20 @@ export function readAllHighlights(
     request.onblocked = () => resolve(null);
     request.onsuccess = () => {
       const db = request.result;
-      const done = (entries: HighlightEntry[] | null) => {
+      const done = (read: HighlightsRead | null) => {
         db.close();
-        resolve(entries);
+        resolve(read);
       };
       if (!db.objectStoreNames.contains('highlights')) return done(null);
       try {
         const tx = db.transaction(['highlights', 'articles']);
-        const all = tx.objectStore('highlights').index('createdAt').getAll();
+        // Primary-key order is creation order (ids are time-based); sorted anyway, as imports keep ids.
+        const all = tx.objectStore('highlights').getAll();
         all.onerror = () => done(null);
-        all.onsuccess = () => withTitles(tx, (all.result as StoredHighlight[]).reverse(), done);
+        all.onsuccess = () => {
+          const newest = (all.result as StoredHighlight[]).sort((a, b) => b.createdAt - a.createdAt);
+          withTitles(tx, newest, titled, done);
+        };
       } catch {
         done(null);
       }
@@ -58,25 +74,32 @@ export function readAllHighlights(
   });
 }
 
-/** Looks up each highlighted article's row once (in the same transaction) for its title and URL. */
+/**
+ * Looks up the articles of the newest `titled` highlights once each (in the same transaction)
+ * for their title and URL.
+ */
 function withTitles(
   tx: IDBTransaction,
   highlights: StoredHighlight[],
-  done: (entries: HighlightEntry[] | null) => void,
+  titled: number,
+  done: (read: HighlightsRead | null) => void,
 ): void {
   const articles = tx.objectStore('articles');
   const rows = new Map<string, ArticleRow | undefined>();
-  for (const id of new Set(highlights.map((h) => h.articleId))) {
+  const wanted = new Set(highlights.slice(0, titled).map((h) => h.articleId));
+  const complete = highlights.every((h) => wanted.has(h.articleId));
+  for (const id of wanted) {
     const get = articles.get(id);
     get.onsuccess = () => rows.set(id, get.result as ArticleRow | undefined);
   }
   tx.onerror = () => done(null);
   tx.oncomplete = () =>
-    done(
-      highlights.map((h) => ({
+    done({
+      complete,
+      entries: highlights.map((h) => ({
         ...h,
         articleTitle: rows.get(h.articleId)?.title ?? '',
         articleUrl: rows.get(h.articleId)?.url ?? '',
       })),
-    );
+    });
 }

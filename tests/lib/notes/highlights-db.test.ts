@@ -159,8 +159,16 @@ test('the bare IndexedDB read of the Highlights view gives what listHighlights g
   const expected = await listHighlights(db);
   db.close();
   const read = await readAllHighlights(factory);
-  expect(read).toEqual(expected);
-  expect(read?.map((h) => h.exact)).toEqual(['Jens', 'NATO', 'Kyiv']);
+  expect(read).toEqual({ entries: expected, complete: true });
+  expect(read?.entries.map((h) => h.exact)).toEqual(['Jens', 'NATO', 'Kyiv']);
+  // Titles only for the newest highlights' articles: the rest come in a second read.
+  const other = new LedeDB({ indexedDB: factory, IDBKeyRange });
+  const second = await saveArticle(other, articleInput({ url: 'https://news.example/two', title: 'Two' }));
+  await addHighlight(other, { articleId: second.id, selector: selector('NATO'), now: 9 });
+  other.close();
+  const partial = await readAllHighlights(factory, undefined, 1);
+  expect(partial?.complete).toBe(false);
+  expect(partial?.entries.map((h) => h.articleTitle)).toEqual(['Two', '', '', '']);
   expect(await readAllHighlights(new IDBFactory())).toBeNull();
   expect(await readAllHighlights(undefined)).toBeNull();
 });

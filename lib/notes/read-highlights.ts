@@ -16,7 +16,7 @@ export interface HighlightsRead {
 }
 
 /** Highlights whose article titles the first read looks up: the first screen of the view, and more. */
-export const FIRST_TITLED = 100;
+export const FIRST_TITLED = 40;
 
 const holder = globalThis as { __ledeHighlights?: Promise<HighlightsRead | null> };
 

@@ -20,7 +20,8 @@ const PAGE = 40;
 
 type ViewState =
   | { state: 'loading' }
-  | { state: 'ready'; all: HighlightEntry[] }
+  /** `complete` false: only the newest highlights are in yet. */
+  | { state: 'ready'; all: HighlightEntry[]; complete: boolean }
   | { state: 'error'; message: string };
 
 /**
@@ -116,12 +117,12 @@ export function HighlightsView() {
     readFirst().then(
       async (first) => {
         performance.mark(HIGHLIGHTS_READ_MARK);
-        setView({ state: 'ready', all: first.entries });
+        setView({ state: 'ready', all: first.entries, complete: first.complete });
         await afterNextPaint();
         performance.mark(HIGHLIGHTS_PAINTED_MARK);
-        // Every article title, for the search, once the first screen is up.
+        // Every highlight (the count, the search, Show more) once the first screens are up.
         const rest = first.complete ? null : await readAllHighlights();
-        if (rest) setView({ state: 'ready', all: rest.entries });
+        if (rest) setView({ state: 'ready', all: rest.entries, complete: true });
       },
       (error: unknown) => setView({ state: 'error', message: String(error) }),
     );
@@ -130,7 +131,7 @@ export function HighlightsView() {
     () => (view.state === 'ready' ? searchHighlights(view.all, query) : []),
     [view, query],
   );
-  const total = view.state === 'ready' ? view.all.length : null;
+  const total = view.state === 'ready' && view.complete ? view.all.length : null;
   return (
     <div class="library highlights-view" data-testid="highlights-view" data-state={view.state}>
       <header class="library-header">
@@ -146,7 +147,7 @@ export function HighlightsView() {
         </a>
       </header>
       <main class="highlights-view__main">
-        {total ? (
+        {view.state === 'ready' && view.all.length ? (
           <input
             type="search"
             class="highlights-view__search"

@@ -11,11 +11,11 @@ import type { StoredHighlight } from './stored-highlight';
 /** What one read found: the highlights, and whether every one has its article's title yet. */
 export interface HighlightsRead {
   entries: HighlightEntry[];
-  /** False when only the newest `titled` highlights' articles were looked up (the rest have ''). */
+  /** False when only the newest `limit` highlights were read (more exist). */
   complete: boolean;
 }
 
-/** Highlights whose article titles the first read looks up: the first screen of the view, and more. */
+/** Highlights the first read takes: the view's first screens; the rest are read after the paint. */
 export const FIRST_TITLED = 40;
 
 const holder = globalThis as { __ledeHighlights?: Promise<HighlightsRead | null> };
@@ -31,14 +31,13 @@ export function earlyHighlights(): Promise<HighlightsRead | null> | undefined {
 }
 
 /**
- * Newest first, with the titles of the articles of the newest `titled` highlights (all by
- * default); null when the library does not exist or has no highlights table yet (the page then
+ * The newest `limit` highlights (all by default), newest first, with their articles' titles; null when the library does not exist or has no highlights table yet (the page then
  * reads through Dexie, which upgrades it). Never rejects.
  */
 export function readAllHighlights(
   factory: IDBFactory | undefined = globalThis.indexedDB,
   name = DB_NAME,
-  titled = Number.POSITIVE_INFINITY,
+  limit = Number.POSITIVE_INFINITY,
 ): Promise<HighlightsRead | null> {
   return new Promise((resolve) => {
     if (!factory) return resolve(null);
@@ -60,13 +59,11 @@ export function readAllHighlights(
       if (!db.objectStoreNames.contains('highlights')) return done(null);
       try {
         const tx = db.transaction(['highlights', 'articles']);
-        // Primary-key order is creation order (ids are time-based); sorted anyway, as imports keep ids.
-        const all = tx.objectStore('highlights').getAll();
+        const store = tx.objectStore('highlights');
+        if (Number.isFinite(limit)) return readNewest(tx, store, limit, done);
+        const all = store.getAll();
         all.onerror = () => done(null);
-        all.onsuccess = () => {
-          const newest = (all.result as StoredHighlight[]).sort((a, b) => b.createdAt - a.createdAt);
-          withTitles(tx, newest, titled, done);
-        };
+        all.onsuccess = () => withTitles(tx, newestFirst(all.result as StoredHighlight[]), true, done);
       } catch {
         done(null);
       }
@@ -74,21 +71,41 @@ export function readAllHighlights(
   });
 }
 
-/**
- * Looks up the articles of the newest `titled` highlights once each (in the same transaction)
- * for their title and URL.
- */
+/** Sorted newest first (ids are time-based, but imported highlights keep theirs). */
+function newestFirst(highlights: StoredHighlight[]): StoredHighlight[] {
+  return highlights.sort((a, b) => b.createdAt - a.createdAt);
+}
+
+/** The newest `limit` highlights: a backwards cursor on the time-ordered ids, one more to know if more exist. */
+function readNewest(
+  tx: IDBTransaction,
+  store: IDBObjectStore,
+  limit: number,
+  done: (read: HighlightsRead | null) => void,
+): void {
+  const found: StoredHighlight[] = [];
+  const cursor = store.openCursor(null, 'prev');
+  cursor.onerror = () => done(null);
+  cursor.onsuccess = () => {
+    const at = cursor.result;
+    if (at && found.length < limit) {
+      found.push(at.value as StoredHighlight);
+      return at.continue();
+    }
+    withTitles(tx, newestFirst(found), !at, done);
+  };
+}
+
+/** Looks up each highlighted article once (in the same transaction) for its title and URL. */
 function withTitles(
   tx: IDBTransaction,
   highlights: StoredHighlight[],
-  titled: number,
+  complete: boolean,
   done: (read: HighlightsRead | null) => void,
 ): void {
   const articles = tx.objectStore('articles');
   const rows = new Map<string, ArticleRow | undefined>();
-  const wanted = new Set(highlights.slice(0, titled).map((h) => h.articleId));
-  const complete = highlights.every((h) => wanted.has(h.articleId));
-  for (const id of wanted) {
+  for (const id of new Set(highlights.map((h) => h.articleId))) {
     const get = articles.get(id);
     get.onsuccess = () => rows.set(id, get.result as ArticleRow | undefined);
   }

@@ -161,14 +161,15 @@ test('the bare IndexedDB read of the Highlights view gives what listHighlights g
   const read = await readAllHighlights(factory);
   expect(read).toEqual({ entries: expected, complete: true });
   expect(read?.entries.map((h) => h.exact)).toEqual(['Jens', 'NATO', 'Kyiv']);
-  // Titles only for the newest highlights' articles: the rest come in a second read.
+  // Only the newest highlight, with its title: the rest come in a second read.
   const other = new LedeDB({ indexedDB: factory, IDBKeyRange });
   const second = await saveArticle(other, articleInput({ url: 'https://news.example/two', title: 'Two' }));
   await addHighlight(other, { articleId: second.id, selector: selector('NATO'), now: 9 });
   other.close();
   const partial = await readAllHighlights(factory, undefined, 1);
   expect(partial?.complete).toBe(false);
-  expect(partial?.entries.map((h) => h.articleTitle)).toEqual(['Two', '', '', '']);
+  expect(partial?.entries.map((h) => [h.exact, h.articleTitle])).toEqual([['NATO', 'Two']]);
+  expect((await readAllHighlights(factory, undefined, 4))?.complete).toBe(true);
   expect(await readAllHighlights(new IDBFactory())).toBeNull();
   expect(await readAllHighlights(undefined)).toBeNull();
 });

@@ -11,6 +11,8 @@ import { Reader, type ReaderProps } from './Reader';
 const Highlights = loadAfterPaint(() => import('./Highlights').then((m) => m.Highlights));
 /** Listen (read aloud) loads after the first frame too. */
 const Listen = loadAfterPaint(() => import('./listen/Listen').then((m) => m.Listen));
+/** The reader's own highlights and notes (lib/notes), likewise after the first frame. */
+const UserHighlights = loadAfterPaint(() => import('./notes/UserHighlights').then((m) => m.UserHighlights));
 
 interface ReaderAppProps extends Omit<ReaderProps, 'settings' | 'onSettingsChange' | 'reload'> {
   /** Settings read synchronously before the first render (from the localStorage cache). */
@@ -20,10 +22,18 @@ interface ReaderAppProps extends Omit<ReaderProps, 'settings' | 'onSettingsChang
   listenHandoff?: ListenHandoff | null;
   /** Popup only: "Continue in tab" for Listen. */
   onContinueListening?: (handoff: ListenHandoff | null) => void;
+  /** The library id when the article shown is the saved copy. */
+  savedId?: string;
 }
 
 /** The reader with its settings kept in storage and in sync across every open reader page. */
-export function ReaderApp({ initialSettings, listenHandoff, onContinueListening, ...props }: ReaderAppProps) {
+export function ReaderApp({
+  initialSettings,
+  listenHandoff,
+  onContinueListening,
+  savedId,
+  ...props
+}: ReaderAppProps) {
   const [settings, setSettings] = useState(initialSettings);
   useEffect(() => {
     let live = true;
@@ -61,9 +71,10 @@ export function ReaderApp({ initialSettings, listenHandoff, onContinueListening,
           mentions={settings.entityMentions}
           onLayersChange={(highlights) => onSettingsChange({ ...settings, highlights })}
         />
+        <UserHighlights key={`user-${article.url}`} article={article} savedId={savedId} />
       </>
     ),
-    [props.articleExtras, settings, onSettingsChange],
+    [props.articleExtras, settings, onSettingsChange, savedId],
   );
   const toolbarExtras = (article: Article) => (
     <>

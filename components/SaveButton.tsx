@@ -4,6 +4,7 @@ import type { SaveConflict } from '@/lib/db/articles';
 import type { StoredEntity, StoredQuote } from '@/lib/db/schema';
 import type { Article } from '@/lib/extract/article';
 import { articleImageUrls, imageOrigins, saveArticleText } from '@/lib/library/save-article';
+import { onSaved } from '@/lib/notes/saved-event';
 import { sanitizeArticleHtml } from '@/lib/sanitize';
 import './save-button.css';
 import { errorMessage, type ImagesState, imagesNote, useSaveImages } from './use-save-images';
@@ -47,7 +48,7 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /** The `s` key saves, unless the reader is typing. */
-function useSaveKey(save: () => void) {
+function useSKey(save: () => void) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key.toLowerCase() !== 's' || event.ctrlKey || event.metaKey || event.altKey) return;
@@ -58,6 +59,25 @@ function useSaveKey(save: () => void) {
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, [save]);
+}
+
+/**
+ * The `s` key saves, unless the reader is typing; and when highlighting the article saved it
+ * (lib/notes), the button shows it as saved.
+ */
+function useSaveKey(
+  save: () => void,
+  url: string,
+  setState: (update: (current: SaveState) => SaveState) => void,
+) {
+  useSKey(save);
+  useEffect(
+    () =>
+      onSaved(url, (id) =>
+        setState((current) => (current.kind === 'unsaved' ? { kind: 'saved', id, note: null } : current)),
+      ),
+    [url, setState],
+  );
 }
 
 /** The note under the toolbar: the save's progress, its images, a conflict or an error. */
@@ -157,7 +177,7 @@ export function SaveButton({ article, annotations, savedId }: SaveButtonProps) {
     [article, annotations, begin],
   );
 
-  useSaveKey(save);
+  useSaveKey(save, article.url, setState);
 
   const saved = state.kind === 'saved';
   const inProgress = images.kind === 'waiting' || images.kind === 'downloading';

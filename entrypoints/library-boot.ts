@@ -5,9 +5,12 @@
  */
 import { defineUnlistedScript } from '#imports';
 import { startFirstScreenRead } from '@/lib/db/first-screen';
+import { startHighlightsRead } from '@/lib/notes/read-highlights';
 import { applyCachedSettings } from '@/lib/settings/settings-core';
 
 export default defineUnlistedScript(() => {
-  startFirstScreenRead();
+  // The Highlights view (lib/notes) reads highlights instead of the first articles.
+  if (new URLSearchParams(location.search).get('view') === 'highlights') startHighlightsRead();
+  else startFirstScreenRead();
   applyCachedSettings();
 });

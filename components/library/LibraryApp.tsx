@@ -1,4 +1,5 @@
 import type { ArticleSummary } from '@/lib/db/summary';
+import { HighlightsView } from '../notes/HighlightsView';
 import { LibraryListView } from './LibraryListView';
 import { parseLibraryRoute } from './library-route';
 
@@ -16,5 +17,7 @@ export function LibraryApp({ firstScreen }: LibraryAppProps) {
   switch (route.view) {
     case 'list':
       return <LibraryListView firstScreen={firstScreen} />;
+    case 'highlights':
+      return <HighlightsView />;
   }
 }

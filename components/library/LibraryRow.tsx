@@ -1,4 +1,5 @@
 import type { ArticleSummary } from '@/lib/db/articles';
+import { RowStatus } from '../notes/RowStatus';
 
 export interface RowActions {
   onToggleRead(id: string, read: boolean): void;
@@ -52,6 +53,7 @@ export function LibraryRow({
         </a>
         <p class="row-meta">
           {meta.join(' · ')}
+          <RowStatus article={article} />
           {article.tags.length > 0 && (
             <span class="row-tags"> · {article.tags.map((t) => `#${t}`).join(' ')}</span>
           )}

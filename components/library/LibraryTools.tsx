@@ -16,6 +16,9 @@ export function LibraryTools({
 }: LibraryToolsProps) {
   return (
     <div class="library-tools">
+      <a class="tool-button" href="library.html?view=highlights" data-testid="open-highlights">
+        Highlights
+      </a>
       <button
         type="button"
         disabled={selectedCount === 0}

@@ -110,6 +110,7 @@ export function SavedReaderApp({ id, settings }: { id: string; settings: ReaderS
       initial={initial}
       reload={load}
       initialSettings={settings}
+      savedId={id}
       offlineImages={images}
       onArticlePainted={onArticlePainted}
       toolbarExtras={(article) => (

@@ -1,4 +1,4 @@
-const VIEWS = ['list'] as const;
+const VIEWS = ['list', 'highlights'] as const;
 
 type LibraryView = (typeof VIEWS)[number];
 

@@ -27,18 +27,20 @@ export function useLibraryTransfer({
 }: LibraryTransferDeps) {
   const exportMarkdown = useCallback(async () => {
     const { articleToMarkdown, markdownFileName } = await import('@/lib/library/markdown-export');
+    const { withHighlightsMarkdown } = await import('@/lib/notes/highlights-markdown');
     const { db, getArticle } = await libraryData();
     const articles = (await Promise.all([...selected].map((id) => getArticle(db, id)))).filter(
       (a): a is StoredArticle => !!a,
     );
+    // Each article with the reader's highlights (blockquotes) and notes at its end.
+    const texts = await Promise.all(
+      articles.map((a) => withHighlightsMarkdown(db, a.id, articleToMarkdown(a))),
+    );
     if (articles.length === 1) {
-      downloadBlob(
-        new Blob([articleToMarkdown(articles[0])], { type: 'text/markdown' }),
-        markdownFileName(articles[0]),
-      );
+      downloadBlob(new Blob([texts[0]], { type: 'text/markdown' }), markdownFileName(articles[0]));
     } else if (articles.length > 1) {
       const { zipFiles } = await import('@/lib/library/zip-files');
-      const files = articles.map((a) => ({ name: markdownFileName(a), text: articleToMarkdown(a) }));
+      const files = articles.map((a, i) => ({ name: markdownFileName(a), text: texts[i] }));
       downloadBlob(zipFiles(files), 'lede-articles.zip');
     }
   }, [selected]);
@@ -64,7 +66,7 @@ export function useLibraryTransfer({
         refreshStorage();
         refreshMenus();
         showToast({
-          message: `Imported ${result.articles} article${result.articles === 1 ? '' : 's'} and ${result.images} image${result.images === 1 ? '' : 's'}.`,
+          message: `Imported ${result.articles} article${result.articles === 1 ? '' : 's'} and ${result.images} image${result.images === 1 ? '' : 's'}${result.highlights ? ` with ${result.highlights} highlight${result.highlights === 1 ? '' : 's'}` : ''}.`,
         });
       } catch (error) {
         showToast({ message: `Nothing was imported. ${describeError(error)}` });

@@ -1,5 +1,6 @@
 // lib/db: the IndexedDB library (Dexie) — schema and upgrades, intent-level reads and writes, backup.
 import type { Article } from '../extract/article';
+import type { StoredHighlight } from '../notes/stored-highlight';
 import { canonicalUrl, siteOf } from '../url/canonical-url';
 import { isQuotaError, StorageFullError } from './errors';
 import {
@@ -505,30 +506,35 @@ export async function setReadingPosition(db: LedeDB, id: string, position: numbe
 export interface DeletedArticle {
   article: StoredArticle;
   images: StoredImage[];
+  /** The reader's highlights of it (lib/notes). */
+  highlights?: StoredHighlight[];
 }
 
-/** Deletes an article with its body, images and search tokens; returns them for undo. */
+/** Deletes an article with its body, images, search tokens and highlights; returns them for undo. */
 export async function deleteArticle(db: LedeDB, id: string): Promise<DeletedArticle | undefined> {
-  return db.transaction('rw', tables(db), async () => {
+  return db.transaction('rw', [...tables(db), db.highlights], async () => {
     const article = await getArticle(db, id);
     if (!article) return undefined;
     const images = await db.images.where('articleId').equals(id).toArray();
+    const highlights = await db.highlights.where('articleId').equals(id).toArray();
+    await db.highlights.where('articleId').equals(id).delete();
     await db.images.where('articleId').equals(id).delete();
     await db.search.delete(id);
     await db.bodies.delete(id);
     await db.articles.delete(id);
-    return { article, images };
+    return { article, images, highlights };
   });
 }
 
 /** Puts back an article removed by `deleteArticle`, unless the same URL was saved again since. */
 export async function restoreArticle(db: LedeDB, deleted: DeletedArticle): Promise<boolean> {
   return withQuotaCheck(() =>
-    db.transaction('rw', tables(db), async () => {
+    db.transaction('rw', [...tables(db), db.highlights], async () => {
       const clash = await db.articles.where('canonicalUrl').equals(deleted.article.canonicalUrl).first();
       if (clash) return false;
       await putArticle(db, deleted.article, true);
       await db.images.bulkPut(deleted.images);
+      await db.highlights.bulkPut(deleted.highlights ?? []);
       return true;
     }),
   );

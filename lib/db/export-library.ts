@@ -1,3 +1,4 @@
+import type { StoredHighlight } from '../notes/stored-highlight';
 import { bytesToBase64 } from './base64';
 import { joinArticle, type LedeDB, type StoredArticle } from './schema';
 
@@ -22,6 +23,8 @@ export interface BackupFile {
   exportedAt: string;
   articles: StoredArticle[];
   images: BackupImage[];
+  /** The reader's highlights and notes (lib/notes); absent in backups made before them. */
+  highlights?: StoredHighlight[];
 }
 
 /**
@@ -31,8 +34,11 @@ export interface BackupFile {
  * a large library never becomes one giant string.
  */
 export async function exportLibrary(db: LedeDB, now = new Date()): Promise<Blob> {
-  const [rows, bodies, images] = await db.transaction('r', db.articles, db.bodies, db.images, () =>
-    Promise.all([db.articles.toArray(), db.bodies.toArray(), db.images.toArray()]),
+  const [rows, bodies, images, highlights] = await db.transaction(
+    'r',
+    [db.articles, db.bodies, db.images, db.highlights],
+    () =>
+      Promise.all([db.articles.toArray(), db.bodies.toArray(), db.images.toArray(), db.highlights.toArray()]),
   );
   // Both tables are in id order and written together, so row i and body i are one article.
   const articles = rows.map((row, i) => {
@@ -57,7 +63,7 @@ export async function exportLibrary(db: LedeDB, now = new Date()): Promise<Blob>
     };
     parts.push(i === 0 ? '' : ',', JSON.stringify(image));
   }
-  parts.push(']}');
+  parts.push('],"highlights":', JSON.stringify(highlights), '}');
   return new Blob(parts, { type: 'application/json' });
 }
 

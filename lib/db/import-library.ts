@@ -1,3 +1,4 @@
+import { restoreBackupHighlights, validateBackupHighlights } from '../notes/backup-highlights';
 import { canonicalUrl } from '../url/canonical-url';
 import { newArticleId, withDerivedFields } from './articles';
 import { base64ToBytes } from './base64';
@@ -11,6 +12,8 @@ interface ImportResult {
   images: number;
   /** Articles that were already in the library (same canonical URL) and were replaced. */
   replaced: number;
+  /** The reader's highlights restored with them. */
+  highlights: number;
 }
 
 type Check = (value: unknown) => boolean;
@@ -140,6 +143,7 @@ function validateBackup(data: unknown): BackupFile {
     urls.add(keyed.canonicalUrl);
     return keyed;
   });
+  data.highlights = validateBackupHighlights(data.highlights, ids);
   data.images.forEach((image: unknown, i: number) => {
     checkFields(image, IMAGE_FIELDS, `Image ${i + 1}`);
     if (!ids.has((image as BackupImage).articleId)) {
@@ -190,8 +194,9 @@ async function parse(source: Blob | string): Promise<unknown> {
  */
 export async function importLibrary(db: LedeDB, source: Blob | string): Promise<ImportResult> {
   const backup = validateBackup(await parse(source));
+  const scope = [db.articles, db.bodies, db.images, db.search, db.highlights];
   try {
-    return await db.transaction('rw', [db.articles, db.bodies, db.images, db.search], async () => {
+    return await db.transaction('rw', scope, async () => {
       // Library articles the backup replaces: those with the canonical URL of an imported one.
       const [urlKeys, urlIds] = await Promise.all([
         db.articles.orderBy('canonicalUrl').keys(),
@@ -205,6 +210,12 @@ export async function importLibrary(db: LedeDB, source: Blob | string): Promise<
       }
       const kept = new Set(urlIds.filter((id) => !replaced.has(id)));
       const { articles, images } = withFreeIds(backup, kept);
+      const importedAs = new Map(backup.articles.map((article, i) => [article.id, articles[i].id]));
+      const replacedBy = new Map<string, string>();
+      for (const article of articles) {
+        const other = idByUrl.get(article.canonicalUrl);
+        if (other !== undefined) replacedBy.set(other, article.id);
+      }
       const searchRows = articles.map(articleSearchRow);
       const split = articles.map(splitArticle);
       if (replaced.size > 0) {
@@ -218,7 +229,12 @@ export async function importLibrary(db: LedeDB, source: Blob | string): Promise<
       await db.bodies.bulkPut(split.map((part) => part.body));
       await db.search.bulkPut(searchRows);
       await db.images.bulkPut(images);
-      return { articles: articles.length, images: images.length, replaced: replaced.size };
+      const highlights = await restoreBackupHighlights(db, {
+        highlights: backup.highlights,
+        importedAs,
+        replacedBy,
+      });
+      return { articles: articles.length, images: images.length, replaced: replaced.size, highlights };
     });
   } catch (error) {
     if (isQuotaError(error)) {

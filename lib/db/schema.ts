@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { LeadImage } from '../extract/article';
+import type { StoredHighlight } from '../notes/stored-highlight';
 import { DB_NAME } from './db-name';
 import { searchTokens } from './search-tokens';
 
@@ -131,6 +132,9 @@ const V2 = { search: 'id, *tokens' };
  */
 const V3 = { bodies: 'id' };
 
+/** Schema v5: the reader's own highlights and notes (lib/notes), by id, article and creation time. */
+const V5 = { highlights: 'id, articleId, createdAt' };
+
 interface DbDeps {
   indexedDB?: IDBFactory;
   IDBKeyRange?: typeof IDBKeyRange;
@@ -155,6 +159,7 @@ export class LedeDB extends Dexie {
   bodies!: Table<ArticleBody, string>;
   images!: Table<StoredImage, [string, string]>;
   search!: Table<SearchRow, string>;
+  highlights!: Table<StoredHighlight, string>;
 
   constructor(deps: DbDeps = {}, name = DB_NAME) {
     super(name, deps.indexedDB ? { indexedDB: deps.indexedDB, IDBKeyRange: deps.IDBKeyRange } : undefined);
@@ -179,5 +184,7 @@ export class LedeDB extends Dexie {
           for (const field of BODY_FIELDS) delete article[field];
         });
       });
+    // Version 4 is the people index (#13). A new table needs no upgrade of existing rows.
+    this.version(5).stores(V5);
   }
 }

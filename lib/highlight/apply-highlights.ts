@@ -37,7 +37,7 @@ export interface AppliedHighlights {
  * Text nodes split while wrapping: each original node becomes a list of fragments, each knowing
  * its start offset in the original node's text.
  */
-class Fragments {
+export class Fragments {
   private readonly byNode = new Map<Text, { node: Text; start: number }[]>();
 
   wrap(piece: NodePiece, make: () => HTMLElement): HTMLElement[] {

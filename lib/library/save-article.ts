@@ -7,7 +7,7 @@
  */
 import type { SaveInput, SaveResult } from '../db/articles';
 import { StorageFullError } from '../db/errors';
-import type { ImageReport } from '../db/schema';
+import type { ImageReport, LedeDB } from '../db/schema';
 import { firstSrcsetUrl } from '../html/srcset';
 import {
   CANCELLED,
@@ -69,6 +69,16 @@ export function describeImageReport(report: ImageReport): string | null {
   return `${missing} of ${report.total} image${report.total === 1 ? '' : 's'} not saved${why ? ` (${why})` : ''}`;
 }
 
+/** Re-anchors the reader's highlights of an article saved again (lib/notes). */
+async function reanchorAfterSave(db: LedeDB, id: string, html: string) {
+  try {
+    const { reanchorSavedHighlights } = await import('../notes/reanchor-saved');
+    await reanchorSavedHighlights(db, id, html);
+  } catch {
+    // Highlights re-anchor again when the article is next shown.
+  }
+}
+
 async function library() {
   const [articles, { libraryDb }] = await Promise.all([import('../db/articles'), import('../db/library-db')]);
   return { ...articles, db: libraryDb() };
@@ -90,6 +100,8 @@ export async function saveArticleText(
   const result = await saveArticle(db, { ...input, imageReport: { total: urls.length, saved: 0, failed } });
   // Nothing was written: no image may be attached to the article already saved under this key.
   if (result.conflict) return { ...result, pendingImages: [] };
+  // The reader's own highlights follow the new text, after the save and never failing it.
+  if (!result.created) void reanchorAfterSave(db, result.id, input.html);
   // A conflict wrote nothing: the article reported is another page's, whose images are not ours.
   const pendingImages = result.conflict
     ? []

@@ -65,7 +65,7 @@ describe('export → import', () => {
     const backup = await exportLibrary(source);
     expect(backup.type).toBe('application/json');
     const result = await importLibrary(target, backup);
-    expect(result).toEqual({ articles: 2, images: 1, replaced: 0 });
+    expect(result).toEqual({ articles: 2, images: 1, replaced: 0, highlights: 0 });
     expect(await snapshot(target)).toEqual(await snapshot(source));
     const [before, after] = await Promise.all([
       getArticleImages(source, ids[0]),

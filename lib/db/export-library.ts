@@ -1,3 +1,5 @@
+import { peopleBackupJson } from '../people/people-backup';
+import type { PeopleMerge } from '../people/resolve';
 import { bytesToBase64 } from './base64';
 import { joinArticle, type LedeDB, type StoredArticle } from './schema';
 
@@ -22,6 +24,8 @@ export interface BackupFile {
   exportedAt: string;
   articles: StoredArticle[];
   images: BackupImage[];
+  /** The reader's merges and splits of people (lib/people); absent in backups made before them. */
+  peopleMerges?: PeopleMerge[];
 }
 
 /**
@@ -31,8 +35,15 @@ export interface BackupFile {
  * a large library never becomes one giant string.
  */
 export async function exportLibrary(db: LedeDB, now = new Date()): Promise<Blob> {
-  const [rows, bodies, images] = await db.transaction('r', db.articles, db.bodies, db.images, () =>
-    Promise.all([db.articles.toArray(), db.bodies.toArray(), db.images.toArray()]),
+  const scope = [db.articles, db.bodies, db.images, db.people, db.peopleMerges];
+  const [rows, bodies, images, people, merges] = await db.transaction('r', scope, () =>
+    Promise.all([
+      db.articles.toArray(),
+      db.bodies.toArray(),
+      db.images.toArray(),
+      db.people.toArray(),
+      db.peopleMerges.toArray(),
+    ]),
   );
   // Both tables are in id order and written together, so row i and body i are one article.
   const articles = rows.map((row, i) => {
@@ -57,7 +68,7 @@ export async function exportLibrary(db: LedeDB, now = new Date()): Promise<Blob>
     };
     parts.push(i === 0 ? '' : ',', JSON.stringify(image));
   }
-  parts.push(']}');
+  parts.push('],', peopleBackupJson(people, merges), '}');
   return new Blob(parts, { type: 'application/json' });
 }
 

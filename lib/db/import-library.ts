@@ -1,3 +1,5 @@
+import { checkPeopleMerges, importPeopleMerges } from '../people/people-backup';
+import { peopleTables, updatePeopleIndex } from '../people/people-index';
 import { canonicalUrl } from '../url/canonical-url';
 import { newArticleId, withDerivedFields } from './articles';
 import { base64ToBytes } from './base64';
@@ -146,6 +148,7 @@ function validateBackup(data: unknown): BackupFile {
       throw new ImportError(`Image ${i + 1} belongs to an article that is not in the backup.`);
     }
   });
+  data.peopleMerges = checkPeopleMerges(data.peopleMerges);
   return data as unknown as BackupFile;
 }
 
@@ -191,7 +194,8 @@ async function parse(source: Blob | string): Promise<unknown> {
 export async function importLibrary(db: LedeDB, source: Blob | string): Promise<ImportResult> {
   const backup = validateBackup(await parse(source));
   try {
-    return await db.transaction('rw', [db.articles, db.bodies, db.images, db.search], async () => {
+    const scope = [db.articles, db.bodies, db.images, db.search, ...peopleTables(db), db.peopleMerges];
+    return await db.transaction('rw', scope, async () => {
       // Library articles the backup replaces: those with the canonical URL of an imported one.
       const [urlKeys, urlIds] = await Promise.all([
         db.articles.orderBy('canonicalUrl').keys(),
@@ -218,6 +222,8 @@ export async function importLibrary(db: LedeDB, source: Blob | string): Promise<
       await db.bodies.bulkPut(split.map((part) => part.body));
       await db.search.bulkPut(searchRows);
       await db.images.bulkPut(images);
+      await updatePeopleIndex(db, [...replaced], articles);
+      await importPeopleMerges(db, backup.peopleMerges ?? []);
       return { articles: articles.length, images: images.length, replaced: replaced.size };
     });
   } catch (error) {

@@ -1,6 +1,8 @@
 import type { ArticleSummary } from '@/lib/db/summary';
 import { LibraryListView } from './LibraryListView';
 import { parseLibraryRoute } from './library-route';
+import { PeopleView } from './PeopleView';
+import { PersonView } from './PersonView';
 
 export { loadFirstScreen } from './load-library';
 export { FIRST_ROWS_MARK, IDS_MARK } from './use-library-list';
@@ -16,5 +18,9 @@ export function LibraryApp({ firstScreen }: LibraryAppProps) {
   switch (route.view) {
     case 'list':
       return <LibraryListView firstScreen={firstScreen} />;
+    case 'people':
+      return <PeopleView />;
+    case 'person':
+      return <PersonView name={route.person ?? ''} />;
   }
 }

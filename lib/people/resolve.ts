@@ -18,6 +18,8 @@ export interface PersonEntry {
   name: string;
   /** Every index key it is made of, main key first. */
   keys: string[];
+  /** The same keys with the name each goes by and its article count (for "also appears as" and splits). */
+  members: { key: string; name: string; articles: number }[];
   /** The names it answers to (folded). */
   names: string[];
   quotes: number;
@@ -98,6 +100,7 @@ function toEntry(members: PeopleRow[]): PersonEntry {
     type: main.type,
     name: main.name,
     keys: members.map((row) => row.key),
+    members: members.map(({ key, name, articles }) => ({ key, name, articles })),
     names: [...names],
     quotes: members.reduce((n, row) => n + row.quotes, 0),
     mentions: members.reduce((n, row) => n + row.mentions, 0),

@@ -1,0 +1,27 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { PersonEntry } from '@/lib/people/resolve';
+import { describeError } from './describe-error';
+import { loadPeopleData } from './people-data';
+
+export type PeopleStatus =
+  | { state: 'loading' }
+  | { state: 'error'; message: string }
+  | { state: 'ready'; entries: PersonEntry[]; articles: number };
+
+/** Every person and organization of the library, and how many articles it has (0: nothing saved). */
+export function usePeople() {
+  const [status, setStatus] = useState<PeopleStatus>({ state: 'loading' });
+  const reload = useCallback(async () => {
+    try {
+      const { db, listPeople, countArticles } = await loadPeopleData();
+      const [entries, articles] = await Promise.all([listPeople(db), countArticles(db)]);
+      setStatus({ state: 'ready', entries, articles });
+    } catch (error) {
+      setStatus({ state: 'error', message: describeError(error) });
+    }
+  }, []);
+  useEffect(() => {
+    reload();
+  }, [reload]);
+  return { status, reload };
+}

@@ -1,0 +1,49 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { CoMention, QuoteGroup } from '@/lib/people/people-queries';
+import type { PersonEntry } from '@/lib/people/resolve';
+import { describeError } from './describe-error';
+import { loadPeopleData } from './people-data';
+
+export type PersonStatus =
+  | { state: 'loading' }
+  | { state: 'error'; message: string }
+  | { state: 'not-found'; articles: number }
+  | { state: 'ready'; entry: PersonEntry; entries: PersonEntry[]; groups: QuoteGroup[] };
+
+export interface PersonCompany {
+  people: CoMention[];
+  outlets: { name: string; articles: number }[];
+}
+
+/** Set on the page when a person's quotes are on screen (the bench and tests read it). */
+export const PERSON_MARK = 'lede:person-quotes';
+
+/**
+ * One person's or organization's view: the entry `name` points to, its articles with their
+ * quotes (newest first), and, read after those are shown, who and which outlets come with them.
+ */
+export function usePerson(name: string) {
+  const [status, setStatus] = useState<PersonStatus>({ state: 'loading' });
+  const [company, setCompany] = useState<PersonCompany | null>(null);
+  const reload = useCallback(async () => {
+    try {
+      const data = await loadPeopleData();
+      const { db } = data;
+      const entries = await data.listPeople(db);
+      const entry = data.findPerson(entries, name);
+      if (!entry) {
+        setStatus({ state: 'not-found', articles: await data.countArticles(db) });
+        return;
+      }
+      const groups = await data.personQuoteGroups(db, await data.entryPostings(db, entry));
+      setStatus({ state: 'ready', entry, entries, groups });
+      setCompany(await data.personCompany(db, entry, entries, groups));
+    } catch (error) {
+      setStatus({ state: 'error', message: describeError(error) });
+    }
+  }, [name]);
+  useEffect(() => {
+    reload();
+  }, [reload]);
+  return { status, company, reload };
+}

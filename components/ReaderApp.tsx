@@ -49,6 +49,7 @@ export function ReaderApp({ initialSettings, ...props }: ReaderAppProps) {
         <Highlights
           key={article.url}
           lang={article.lang}
+          page={article}
           layers={settings.highlights}
           mentions={settings.entityMentions}
           onLayersChange={(highlights) => onSettingsChange({ ...settings, highlights })}

@@ -34,7 +34,7 @@ export function PeopleView() {
         <LibraryNav current="people" />
       </header>
       {state === 'ready' && (
-        <div class="filters people-filters">
+        <search class="filters people-filters" aria-label="Search and sort people">
           <input
             type="search"
             class="search"
@@ -71,7 +71,7 @@ export function PeopleView() {
               </select>
             </label>
           </div>
-        </div>
+        </search>
       )}
       <main class="library-main people-main">
         {state === 'ready' && shown.length > 0 && <PeopleRows entries={shown} />}

@@ -50,15 +50,15 @@ export function PersonView({ name }: { name: string }) {
             {shortDate(entry.first)}, last seen {shortDate(entry.last)}
           </p>
         )}
+        {entry && (
+          <PersonTools
+            entry={entry}
+            onExport={actions.exportMarkdown}
+            onMerge={actions.merge}
+            onSplit={actions.split}
+          />
+        )}
       </header>
-      {entry && (
-        <PersonTools
-          entry={entry}
-          onExport={actions.exportMarkdown}
-          onMerge={actions.merge}
-          onSplit={actions.split}
-        />
-      )}
       <div class="person-body">
         <main class="person-main">
           {status.state !== 'ready' && <PersonStateMessage status={status} name={name} onRetry={reload} />}

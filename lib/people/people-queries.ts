@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import type { ArticleRow, LedeDB } from '../db/schema';
 import type { Posting, PostingQuote } from './article-postings';
-import { foldName, identityKey } from './identity';
+import { foldName, identityKey, isSurnameOnly, surnameKey } from './identity';
 import { type PersonEntry, resolvePeople } from './resolve';
 
 /** Every person and organization of the library (merges applied), unsorted. */
@@ -31,7 +31,14 @@ export function findPerson(entries: PersonEntry[], name: string): PersonEntry | 
   const aliased = entries.filter((e) => e.names.includes(folded));
   if (aliased.length) return best(aliased);
   const keys = new Set([identityKey(name, 'person'), identityKey(name, 'organization')]);
-  return best(entries.filter((e) => e.keys.some((key) => keys.has(key))));
+  const keyed = entries.filter((e) => e.keys.some((key) => keys.has(key)));
+  if (keyed.length || !isSurnameOnly(name)) return best(keyed);
+  // A bare surname finds the one person with that surname; shared by several, it finds none.
+  const surname = surnameKey(name);
+  const people = entries.filter(
+    (e) => e.type === 'person' && e.members.some((m) => surnameKey(m.name) === surname),
+  );
+  return people.length === 1 ? people[0] : undefined;
 }
 
 /** The saved article a quote group comes from: what the person view shows of it. */

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { articlePostings, peopleRows } from '@/lib/people/article-postings';
 import { identityKey, isSurnameOnly, surnameKey } from '@/lib/people/identity';
+import { findPerson } from '@/lib/people/people-queries';
 import { resolvePeople } from '@/lib/people/resolve';
 
 describe('identityKey', () => {
@@ -149,4 +150,27 @@ describe('resolvePeople', () => {
     const split = resolvePeople(rows, [{ key: 'p:stoltenberg', into: 'p:stoltenberg' }]);
     expect(split.map((e) => e.name).sort()).toEqual(['Jens Stoltenberg', 'Secretary Jens', 'Stoltenberg']);
   });
+});
+
+test('findPerson: name, alias, spelling, and a bare surname only when one person has it', () => {
+  const entry = (id: string, name: string, aliases: string[] = []) =>
+    articlePostings({
+      id,
+      publishedTime: null,
+      savedAt: 1,
+      quotes: [],
+      entities: [{ name, type: 'person', aliases, count: 1 }],
+    });
+  const people = resolvePeople(
+    peopleRows([
+      ...entry('a1', 'Volodymyr Zelensky'),
+      ...entry('a2', 'Joe Biden', ['President Biden']),
+      ...entry('a3', 'Hunter Biden'),
+    ]),
+  );
+  expect(findPerson(people, 'ZELENSKIY')?.name).toBe('Volodymyr Zelensky');
+  expect(findPerson(people, 'volodymyr zelenskyy')?.name).toBe('Volodymyr Zelensky');
+  expect(findPerson(people, 'president biden')?.name).toBe('Joe Biden');
+  expect(findPerson(people, 'Biden')).toBeUndefined();
+  expect(findPerson(people, '  ')).toBeUndefined();
 });

@@ -5,9 +5,12 @@
  */
 import { defineUnlistedScript } from '#imports';
 import { startFirstScreenRead } from '@/lib/db/first-screen';
+import { isPeopleRoute, startPeopleRead } from '@/lib/people/people-snapshot';
 import { applyCachedSettings } from '@/lib/settings/settings-core';
 
 export default defineUnlistedScript(() => {
-  startFirstScreenRead();
+  // A People view reads the people index instead of the first rows of articles.
+  if (isPeopleRoute(location.search)) startPeopleRead();
+  else startFirstScreenRead();
   applyCachedSettings();
 });

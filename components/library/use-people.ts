@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { PersonEntry } from '@/lib/people/resolve';
 import { describeError } from './describe-error';
-import { loadPeopleData } from './people-data';
+import { readPeople } from './people-source';
 
 export type PeopleStatus =
   | { state: 'loading' }
@@ -13,9 +13,7 @@ export function usePeople() {
   const [status, setStatus] = useState<PeopleStatus>({ state: 'loading' });
   const reload = useCallback(async () => {
     try {
-      const { db, listPeople, countArticles } = await loadPeopleData();
-      const [entries, articles] = await Promise.all([listPeople(db), countArticles(db)]);
-      setStatus({ state: 'ready', entries, articles });
+      setStatus({ state: 'ready', ...(await readPeople()) });
     } catch (error) {
       setStatus({ state: 'error', message: describeError(error) });
     }

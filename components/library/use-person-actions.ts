@@ -1,11 +1,9 @@
 import { useCallback } from 'preact/hooks';
-import type { QuoteGroup } from '@/lib/people/people-queries';
-import { findPerson } from '@/lib/people/people-queries';
-import { personMarkdown, personMarkdownFileName } from '@/lib/people/person-markdown';
+import { findPerson, type QuoteGroup } from '@/lib/people/find-person';
 import type { PersonEntry } from '@/lib/people/resolve';
 import { describeError } from './describe-error';
 import { downloadBlob } from './download-blob';
-import { loadPeopleData } from './people-data';
+import { loadPeopleData } from './load-people';
 import type { Toast } from './use-toast';
 
 interface PersonActionsDeps {
@@ -86,11 +84,17 @@ export function usePersonActions({
     [reload, fail],
   );
 
-  const exportMarkdown = useCallback(() => {
+  const exportMarkdown = useCallback(async () => {
     if (!entry) return;
-    const text = personMarkdown(entry, groups);
-    downloadBlob(new Blob([text], { type: 'text/markdown' }), personMarkdownFileName(entry.name));
-  }, [entry, groups]);
+    try {
+      // turndown's escaping, loaded only for an export.
+      const { personMarkdown, personMarkdownFileName } = await import('@/lib/people/person-markdown');
+      const text = personMarkdown(entry, groups);
+      downloadBlob(new Blob([text], { type: 'text/markdown' }), personMarkdownFileName(entry.name));
+    } catch (error) {
+      fail('export', error);
+    }
+  }, [entry, groups, fail]);
 
   return { deleteArticle, merge, split, exportMarkdown };
 }

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { CoMention, QuoteGroup } from '@/lib/people/people-queries';
+import type { QuoteGroup } from '@/lib/people/find-person';
+import type { CoMention } from '@/lib/people/people-queries';
 import type { PersonEntry } from '@/lib/people/resolve';
 import { describeError } from './describe-error';
-import { loadPeopleData } from './people-data';
+import { loadPeopleData } from './load-people';
+import { readPerson } from './people-source';
 
 export type PersonStatus =
   | { state: 'loading' }
@@ -27,17 +29,16 @@ export function usePerson(name: string) {
   const [company, setCompany] = useState<PersonCompany | null>(null);
   const reload = useCallback(async () => {
     try {
-      const data = await loadPeopleData();
-      const { db } = data;
-      const entries = await data.listPeople(db);
-      const entry = data.findPerson(entries, name);
-      if (!entry) {
-        setStatus({ state: 'not-found', articles: await data.countArticles(db) });
+      const found = await readPerson(name);
+      if (!found.entry) {
+        setStatus({ state: 'not-found', articles: found.articles });
         return;
       }
-      const groups = await data.personQuoteGroups(db, await data.entryPostings(db, entry));
+      const { entry, entries, groups } = found;
       setStatus({ state: 'ready', entry, entries, groups });
-      setCompany(await data.personCompany(db, entry, entries, groups));
+      // Who comes with them: read (with Dexie) once their quotes are on screen.
+      const data = await loadPeopleData();
+      setCompany(await data.personCompany(data.db, entry, entries, groups));
     } catch (error) {
       setStatus({ state: 'error', message: describeError(error) });
     }

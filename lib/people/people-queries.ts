@@ -1,8 +1,10 @@
 import Dexie from 'dexie';
-import type { ArticleRow, LedeDB } from '../db/schema';
-import type { Posting, PostingQuote } from './article-postings';
-import { foldName, identityKey, isSurnameOnly, surnameKey } from './identity';
+import type { LedeDB } from '../db/schema';
+import type { Posting } from './article-postings';
+import { groupPostings, newestFirst, type QuoteGroup } from './find-person';
 import { type PersonEntry, resolvePeople } from './resolve';
+
+export { findPerson, type QuoteGroup, type QuoteSource } from './find-person';
 
 /** Every person and organization of the library (merges applied), unsorted. */
 export async function listPeople(db: LedeDB): Promise<PersonEntry[]> {
@@ -12,46 +14,6 @@ export async function listPeople(db: LedeDB): Promise<PersonEntry[]> {
   return resolvePeople(rows, merges);
 }
 
-function score(entry: PersonEntry): number {
-  return entry.quotes * 2 + entry.mentions;
-}
-
-/**
- * The entry a name points to (`library.html?person=<name>`): its name or any alias, case- and
- * accent-insensitive (the name before an alias), then the same identity under the transliteration
- * rules. The most quoted
- * and mentioned wins when several answer.
- */
-export function findPerson(entries: PersonEntry[], name: string): PersonEntry | undefined {
-  const folded = foldName(name);
-  if (!folded) return undefined;
-  const best = (list: PersonEntry[]) => list.sort((a, b) => score(b) - score(a))[0];
-  const named = entries.filter((e) => foldName(e.name) === folded);
-  if (named.length) return best(named);
-  const aliased = entries.filter((e) => e.names.includes(folded));
-  if (aliased.length) return best(aliased);
-  const keys = new Set([identityKey(name, 'person'), identityKey(name, 'organization')]);
-  const keyed = entries.filter((e) => e.keys.some((key) => keys.has(key)));
-  if (keyed.length || !isSurnameOnly(name)) return best(keyed);
-  // A bare surname finds the one person with that surname; shared by several, it finds none.
-  const surname = surnameKey(name);
-  const people = entries.filter(
-    (e) => e.type === 'person' && e.members.some((m) => surnameKey(m.name) === surname),
-  );
-  return people.length === 1 ? people[0] : undefined;
-}
-
-/** The saved article a quote group comes from: what the person view shows of it. */
-export type QuoteSource = Pick<ArticleRow, 'id' | 'title' | 'url' | 'siteName' | 'site' | 'publishedTime'>;
-
-/** One article's quotes by a person (or the mentions alone when it quotes them not). */
-export interface QuoteGroup {
-  article: QuoteSource;
-  seen: number;
-  quotes: PostingQuote[];
-  mentions: number;
-}
-
 /** The postings of an entry, newest first. */
 export async function entryPostings(db: LedeDB, entry: Pick<PersonEntry, 'keys'>): Promise<Posting[]> {
   const lists = await Promise.all(
@@ -59,36 +21,13 @@ export async function entryPostings(db: LedeDB, entry: Pick<PersonEntry, 'keys'>
       db.mentions.where('[key+seen]').between([key, Dexie.minKey], [key, Dexie.maxKey]).toArray(),
     ),
   );
-  return lists.flat().sort((a, b) => b.seen - a.seen || (a.articleId < b.articleId ? 1 : -1));
+  return lists.flat().sort(newestFirst);
 }
 
-/**
- * An entry's articles, newest first, each with its quotes (in text order) and mentions: one group
- * per article even when it spells the name two ways.
- */
+/** An entry's articles with their quotes, newest first (see `groupPostings`). */
 export async function personQuoteGroups(db: LedeDB, postings: Posting[]): Promise<QuoteGroup[]> {
-  const byArticle = new Map<string, QuoteGroup>();
   const rows = await db.articles.bulkGet([...new Set(postings.map((p) => p.articleId))]);
-  const articles = new Map(rows.filter((r): r is ArticleRow => !!r).map((r) => [r.id, r]));
-  for (const posting of postings) {
-    const row = articles.get(posting.articleId);
-    if (!row) continue;
-    let group = byArticle.get(row.id);
-    if (!group) {
-      const { id, title, url, siteName, site, publishedTime } = row;
-      group = {
-        article: { id, title, url, siteName, site, publishedTime },
-        seen: posting.seen,
-        quotes: [],
-        mentions: 0,
-      };
-      byArticle.set(row.id, group);
-    }
-    group.quotes.push(...posting.quotes);
-    group.mentions += posting.mentions;
-  }
-  for (const group of byArticle.values()) group.quotes.sort((a, b) => a.start - b.start);
-  return [...byArticle.values()];
+  return groupPostings(postings, rows);
 }
 
 /** A name mentioned alongside an entry, with the number of articles they share. */

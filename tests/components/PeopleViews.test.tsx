@@ -1,16 +1,18 @@
 // @vitest-environment jsdom
+
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { PeopleView } from '@/components/library/PeopleView';
 import { PersonView } from '@/components/library/PersonView';
 import { saveArticle } from '@/lib/db/articles';
-import type { LedeDB, StoredEntity, StoredQuote } from '@/lib/db/schema';
+import { LedeDB, type StoredEntity, type StoredQuote } from '@/lib/db/schema';
 import { articleInput } from '../lib/db/fixtures';
 
 // The database the views load on demand: a fresh fake IndexedDB per test, shared with the test.
 const state = vi.hoisted(() => ({ db: undefined as unknown, fail: false }));
-vi.mock('@/components/library/people-data', async () => {
+vi.mock('@/components/library/load-people', async () => {
   const articles = await import('@/lib/db/articles');
   const people = await import('@/lib/people/people-queries');
   const load = async () => {
@@ -24,8 +26,11 @@ vi.mock('@/components/library/people-data', async () => {
 let host: HTMLElement;
 let db: LedeDB;
 beforeEach(async () => {
-  const { freshDb } = await import('../lib/db/fixtures');
-  db = freshDb();
+  // One fake IndexedDB per test, seen by Dexie and by the views' bare IndexedDB reads alike.
+  const factory = new IDBFactory();
+  vi.stubGlobal('indexedDB', factory);
+  vi.stubGlobal('IDBKeyRange', IDBKeyRange);
+  db = new LedeDB({ indexedDB: factory, IDBKeyRange });
   state.db = db;
   state.fail = false;
   host = document.createElement('div');

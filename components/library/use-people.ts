@@ -8,7 +8,7 @@ export type PeopleStatus =
   | { state: 'error'; message: string }
   | { state: 'ready'; entries: PersonEntry[]; articles: number };
 
-/** Every person and organization of the library, and how many articles it has (0: nothing saved). */
+/** Every person and organization of the library, and whether it has articles (0: nothing saved). */
 export function usePeople() {
   const [status, setStatus] = useState<PeopleStatus>({ state: 'loading' });
   const reload = useCallback(async () => {

@@ -9,11 +9,12 @@ import type { ArticleRow } from '../db/schema';
 import type { PeopleRow, Posting } from './article-postings';
 import type { PeopleMerge } from './resolve';
 
-/** Everything the People list needs: the index rows, the reader's merges, and the article count. */
+/** Everything the People list needs: the index rows, the reader's merges, and whether any article is saved. */
 export interface PeopleSnapshot {
   rows: PeopleRow[];
   merges: PeopleMerge[];
-  articles: number;
+  /** 0 when nothing is saved, else 1 (counting 10,000 rows would cost more than the rest of the read). */
+  articles: 0 | 1;
 }
 
 const STORES = ['articles', 'people', 'peopleMerges', 'mentions'];
@@ -66,9 +67,9 @@ export function readPeopleSnapshot(factory: IDBFactory = indexedDB): Promise<Peo
     const [rows, merges, articles] = await Promise.all([
       result(tx.objectStore('people').getAll()),
       result(tx.objectStore('peopleMerges').getAll()),
-      result(tx.objectStore('articles').count()),
+      result(tx.objectStore('articles').getAllKeys(null, 1)),
     ]);
-    return { rows, merges, articles } as PeopleSnapshot;
+    return { rows, merges, articles: articles.length > 0 ? 1 : 0 } as PeopleSnapshot;
   });
 }
 

@@ -36,7 +36,8 @@ export function usePerson(name: string) {
       }
       const { entry, entries, groups } = found;
       setStatus({ state: 'ready', entry, entries, groups });
-      // Who comes with them: read (with Dexie) once their quotes are on screen.
+      // Who comes with them: read (with Dexie, ~100 KB of script to parse) once the quotes are painted.
+      await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
       const data = await loadPeopleData();
       setCompany(await data.personCompany(data.db, entry, entries, groups));
     } catch (error) {

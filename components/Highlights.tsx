@@ -6,6 +6,7 @@ import { HighlightsLegend } from './HighlightsLegend';
 import { HighlightsPanel } from './HighlightsPanel';
 import { entitiesByType, quotesBySpeaker } from './highlight-groups';
 import { useArticleHighlights } from './use-article-highlights';
+import { useLibraryHistory } from './use-library-history';
 import { useMentionJumps } from './use-mention-jumps';
 
 export interface HighlightsProps {
@@ -17,6 +18,8 @@ export interface HighlightsProps {
   mentions?: MentionMarks;
   /** Where the article body is; defaults to the `.article__body` of the enclosing article. */
   findBody?: (panel: HTMLElement) => HTMLElement | null;
+  /** The page read: its own quotes are left out of the library history links. */
+  page?: { url: string; canonicalUrl?: string | null };
 }
 
 const defaultBody = (panel: HTMLElement) =>
@@ -33,6 +36,7 @@ export function Highlights({
   lang = null,
   mentions = 'first',
   findBody = defaultBody,
+  page,
 }: HighlightsProps) {
   const panelRef = useRef<HTMLElement>(null);
   const [open, setOpen] = useState(false);
@@ -46,6 +50,7 @@ export function Highlights({
 
   const speakers = useMemo(() => (annotations ? quotesBySpeaker(annotations.quotes) : []), [annotations]);
   const byType = useMemo(() => entitiesByType(annotations?.entities ?? []), [annotations]);
+  const history = useLibraryHistory(annotations, page);
 
   // Read `applied` at click time: re-wrapping replaces it without a render.
   const jumpToQuote = (i: number, speaker: string | null) =>
@@ -98,6 +103,7 @@ export function Highlights({
           layers={layers}
           onQuote={jumpToQuote}
           onEntity={jumpToEntity}
+          history={history}
         />
       )}
     </aside>

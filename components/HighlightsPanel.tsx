@@ -1,7 +1,9 @@
 import type { Annotations, EntityType } from '@/lib/annotate/annotations';
 import type { HighlightLayers } from '@/lib/highlight/apply-highlights';
 import { speakerName } from '@/lib/highlight/drawn-marks';
+import type { LibraryHistory } from '@/lib/people/library-history';
 import { type SpeakerGroup, unsupportedLanguageMessage } from './highlight-groups';
+import { LibraryHistoryLink } from './LibraryHistoryLink';
 
 const TYPE_LABEL: Record<EntityType, string> = {
   person: 'People',
@@ -16,6 +18,8 @@ export interface HighlightsPanelProps {
   layers: HighlightLayers;
   onQuote: (index: number, speaker: string | null) => void;
   onEntity: (index: number) => void;
+  /** Saved history of the article's names (by name), for links to their library views. */
+  history?: Record<string, LibraryHistory>;
 }
 
 /**
@@ -37,9 +41,12 @@ export function HighlightsPanel(props: HighlightsPanelProps) {
   );
 }
 
-type QuoteGroupsProps = Pick<HighlightsPanelProps, 'annotations' | 'speakers' | 'layers' | 'onQuote'>;
+type QuoteGroupsProps = Pick<
+  HighlightsPanelProps,
+  'annotations' | 'speakers' | 'layers' | 'onQuote' | 'history'
+>;
 
-export function QuoteGroups({ annotations, speakers, layers, onQuote }: QuoteGroupsProps) {
+export function QuoteGroups({ annotations, speakers, layers, onQuote, history }: QuoteGroupsProps) {
   return (
     <section aria-labelledby="hl-quotes">
       <h2 id="hl-quotes" class="highlights__heading">
@@ -50,6 +57,7 @@ export function QuoteGroups({ annotations, speakers, layers, onQuote }: QuoteGro
           <h3 class={`highlights__speaker${speaker ? '' : ' highlights__speaker--unnamed'}`}>
             {speakerName(speaker)}
           </h3>
+          {speaker && <LibraryHistoryLink history={history?.[speaker]} quotes />}
           <ul>
             {indices.map((i) => (
               <li key={i}>
@@ -70,9 +78,12 @@ export function QuoteGroups({ annotations, speakers, layers, onQuote }: QuoteGro
   );
 }
 
-type EntityGroupsProps = Pick<HighlightsPanelProps, 'annotations' | 'byType' | 'layers' | 'onEntity'>;
+type EntityGroupsProps = Pick<
+  HighlightsPanelProps,
+  'annotations' | 'byType' | 'layers' | 'onEntity' | 'history'
+>;
 
-export function EntityGroups({ annotations, byType, layers, onEntity }: EntityGroupsProps) {
+export function EntityGroups({ annotations, byType, layers, onEntity, history }: EntityGroupsProps) {
   return (
     <>
       {(Object.keys(byType) as EntityType[]).map((type) => (
@@ -94,6 +105,7 @@ export function EntityGroups({ annotations, byType, layers, onEntity }: EntityGr
                   >
                     {entity.name} <span class="highlights__count">{entity.count}</span>
                   </button>
+                  <LibraryHistoryLink history={history?.[entity.name]} quotes={false} />
                 </li>
               );
             })}

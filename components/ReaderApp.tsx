@@ -67,6 +67,7 @@ export function ReaderApp({
         <Highlights
           key={article.url}
           lang={article.lang}
+          page={article}
           layers={settings.highlights}
           mentions={settings.entityMentions}
           onLayersChange={(highlights) => onSettingsChange({ ...settings, highlights })}

@@ -6,11 +6,15 @@
 import { defineUnlistedScript } from '#imports';
 import { startFirstScreenRead } from '@/lib/db/first-screen';
 import { startHighlightsRead } from '@/lib/notes/read-highlights';
+import { isPeopleRoute, startPeopleRead } from '@/lib/people/people-snapshot';
 import { applyCachedSettings } from '@/lib/settings/settings-core';
 
 export default defineUnlistedScript(() => {
-  // The Highlights view (lib/notes) reads highlights instead of the first articles.
-  if (new URLSearchParams(location.search).get('view') === 'highlights') startHighlightsRead();
+  const route = new URLSearchParams(location.search);
+  // The Highlights view (lib/notes) reads highlights, a People view (lib/people) the people
+  // index, instead of the first rows of articles.
+  if (route.get('view') === 'highlights') startHighlightsRead();
+  else if (isPeopleRoute(location.search)) startPeopleRead();
   else startFirstScreenRead();
   applyCachedSettings();
 });

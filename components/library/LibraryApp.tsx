@@ -2,6 +2,8 @@ import type { ArticleSummary } from '@/lib/db/summary';
 import { HighlightsView } from '../notes/HighlightsView';
 import { LibraryListView } from './LibraryListView';
 import { parseLibraryRoute } from './library-route';
+import { PeopleView } from './PeopleView';
+import { PersonView } from './PersonView';
 
 export { loadFirstScreen } from './load-library';
 export { FIRST_ROWS_MARK, IDS_MARK } from './use-library-list';
@@ -19,5 +21,9 @@ export function LibraryApp({ firstScreen }: LibraryAppProps) {
       return <LibraryListView firstScreen={firstScreen} />;
     case 'highlights':
       return <HighlightsView />;
+    case 'people':
+      return <PeopleView />;
+    case 'person':
+      return <PersonView name={route.person ?? ''} />;
   }
 }

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { LibraryNav } from './LibraryNav';
 
 interface LibraryHeaderProps {
   /** All saved articles; null until counted. */
@@ -17,6 +18,7 @@ export function LibraryHeader({ total, partial, filtered, matching, storage, chi
   return (
     <header class="library-header">
       <h1>Library</h1>
+      <LibraryNav current="list" />
       <p class="library-count" aria-live="polite">
         {total !== null &&
           !partial &&

@@ -7,6 +7,7 @@ import type { ReadResult } from '@/lib/reader/read-tab';
 import type { ReaderSettings } from '@/lib/settings/settings';
 import { ReaderApp } from '../ReaderApp';
 import { SaveButton } from '../SaveButton';
+import { quoteParam, showQuote } from './quote-target';
 
 /** A saved article in the reader's shape (its stored, sanitized HTML is the content). */
 function asArticle(saved: StoredArticle): Article {
@@ -74,6 +75,13 @@ export function SavedReaderApp({ id, settings }: { id: string; settings: ReaderS
   );
 
   const onArticlePainted = useCallback(() => {
+    // Opened from a person's quote (`&quote=<start>`): at that quote, not where reading stopped.
+    const start = quoteParam(location.search);
+    const quote = saved.current?.quotes.find((q) => q.start === start);
+    if (quote) {
+      showQuote(quote);
+      return;
+    }
     const position = saved.current?.readingPosition ?? 0;
     if (position > 0) {
       const root = document.scrollingElement ?? document.documentElement;

@@ -1,10 +1,12 @@
-const VIEWS = ['list', 'highlights'] as const;
+const VIEWS = ['list', 'highlights', 'people'] as const;
 
 type LibraryView = (typeof VIEWS)[number];
 
 /** What library.html shows, as its URL says. */
 export interface LibraryRoute {
-  view: LibraryView;
+  view: LibraryView | 'person';
+  /** `?person=<name or alias>`: one person's or organization's view. */
+  person?: string;
 }
 
 /**
@@ -12,6 +14,9 @@ export interface LibraryRoute {
  * link made by a newer version of the page still opens the library.
  */
 export function parseLibraryRoute(search: string): LibraryRoute {
-  const view = new URLSearchParams(search).get('view');
+  const params = new URLSearchParams(search);
+  const person = params.get('person')?.trim();
+  if (person) return { view: 'person', person };
+  const view = params.get('view');
   return { view: VIEWS.find((known) => known === view) ?? 'list' };
 }

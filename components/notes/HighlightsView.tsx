@@ -9,6 +9,7 @@ import {
 } from '@/lib/notes/read-highlights';
 import { searchHighlights } from '@/lib/notes/search-highlights';
 import { afterNextPaint } from '@/lib/reader/reader-timing';
+import { LibraryNav } from '../library/LibraryNav';
 import { libraryData } from '../library/load-library';
 
 /** Marked once the first highlights are on screen; the benchmark reads it. */
@@ -136,6 +137,7 @@ export function HighlightsView() {
     <div class="library highlights-view" data-testid="highlights-view" data-state={view.state}>
       <header class="library-header">
         <h1>Highlights</h1>
+        <LibraryNav current="highlights" />
         <p class="library-count" aria-live="polite">
           {total !== null &&
             (query

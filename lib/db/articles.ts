@@ -1,6 +1,7 @@
 // lib/db: the IndexedDB library (Dexie) — schema and upgrades, intent-level reads and writes, backup.
 import type { Article } from '../extract/article';
 import type { StoredHighlight } from '../notes/stored-highlight';
+import { peopleTables, updatePeopleIndex } from '../people/people-index';
 import { canonicalUrl, siteOf } from '../url/canonical-url';
 import { isQuotaError, StorageFullError } from './errors';
 import {
@@ -128,15 +129,19 @@ function safeCanonical(url: string, declared?: string | null): string | null {
 }
 
 function tables(db: LedeDB) {
-  return [db.articles, db.bodies, db.images, db.search];
+  return [db.articles, db.bodies, db.images, db.search, ...peopleTables(db)];
 }
 
-/** Writes a whole article: its row, its body and its search tokens (inside the caller's transaction). */
+/**
+ * Writes a whole article: its row, its body, its search tokens and its people index entries
+ * (inside the caller's transaction).
+ */
 async function putArticle(db: LedeDB, article: StoredArticle, add = false): Promise<void> {
   const { row, body } = splitArticle(article);
   await (add ? db.articles.add(row) : db.articles.put(row));
   await db.bodies.put(body);
   await db.search.put(articleSearchRow(article));
+  await updatePeopleIndex(db, [], [article]);
 }
 
 async function withQuotaCheck<T>(work: () => Promise<T>, message?: string): Promise<T> {
@@ -510,7 +515,7 @@ export interface DeletedArticle {
   highlights?: StoredHighlight[];
 }
 
-/** Deletes an article with its body, images, search tokens and highlights; returns them for undo. */
+/** Deletes an article with its body, images, search tokens, highlights and people index entries; returns them for undo. */
 export async function deleteArticle(db: LedeDB, id: string): Promise<DeletedArticle | undefined> {
   return db.transaction('rw', [...tables(db), db.highlights], async () => {
     const article = await getArticle(db, id);
@@ -522,6 +527,7 @@ export async function deleteArticle(db: LedeDB, id: string): Promise<DeletedArti
     await db.search.delete(id);
     await db.bodies.delete(id);
     await db.articles.delete(id);
+    await updatePeopleIndex(db, [id]);
     return { article, images, highlights };
   });
 }

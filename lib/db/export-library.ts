@@ -1,4 +1,6 @@
 import type { StoredHighlight } from '../notes/stored-highlight';
+import { peopleBackupJson } from '../people/people-backup';
+import type { PeopleMerge } from '../people/resolve';
 import { bytesToBase64 } from './base64';
 import { joinArticle, type LedeDB, type StoredArticle } from './schema';
 
@@ -25,6 +27,8 @@ export interface BackupFile {
   images: BackupImage[];
   /** The reader's highlights and notes (lib/notes); absent in backups made before them. */
   highlights?: StoredHighlight[];
+  /** The reader's merges and splits of people (lib/people); absent in backups made before them. */
+  peopleMerges?: PeopleMerge[];
 }
 
 /**
@@ -34,11 +38,16 @@ export interface BackupFile {
  * a large library never becomes one giant string.
  */
 export async function exportLibrary(db: LedeDB, now = new Date()): Promise<Blob> {
-  const [rows, bodies, images, highlights] = await db.transaction(
-    'r',
-    [db.articles, db.bodies, db.images, db.highlights],
-    () =>
-      Promise.all([db.articles.toArray(), db.bodies.toArray(), db.images.toArray(), db.highlights.toArray()]),
+  const scope = [db.articles, db.bodies, db.images, db.highlights, db.people, db.peopleMerges];
+  const [rows, bodies, images, highlights, people, merges] = await db.transaction('r', scope, () =>
+    Promise.all([
+      db.articles.toArray(),
+      db.bodies.toArray(),
+      db.images.toArray(),
+      db.highlights.toArray(),
+      db.people.toArray(),
+      db.peopleMerges.toArray(),
+    ]),
   );
   // Both tables are in id order and written together, so row i and body i are one article.
   const articles = rows.map((row, i) => {
@@ -63,7 +72,7 @@ export async function exportLibrary(db: LedeDB, now = new Date()): Promise<Blob>
     };
     parts.push(i === 0 ? '' : ',', JSON.stringify(image));
   }
-  parts.push('],"highlights":', JSON.stringify(highlights), '}');
+  parts.push('],"highlights":', JSON.stringify(highlights), ',', peopleBackupJson(people, merges), '}');
   return new Blob(parts, { type: 'application/json' });
 }
 

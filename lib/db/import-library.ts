@@ -1,4 +1,6 @@
 import { restoreBackupHighlights, validateBackupHighlights } from '../notes/backup-highlights';
+import { checkPeopleMerges, importPeopleMerges } from '../people/people-backup';
+import { peopleTables, updatePeopleIndex } from '../people/people-index';
 import { canonicalUrl } from '../url/canonical-url';
 import { newArticleId, withDerivedFields } from './articles';
 import { base64ToBytes } from './base64';
@@ -150,6 +152,7 @@ function validateBackup(data: unknown): BackupFile {
       throw new ImportError(`Image ${i + 1} belongs to an article that is not in the backup.`);
     }
   });
+  data.peopleMerges = checkPeopleMerges(data.peopleMerges);
   return data as unknown as BackupFile;
 }
 
@@ -194,7 +197,15 @@ async function parse(source: Blob | string): Promise<unknown> {
  */
 export async function importLibrary(db: LedeDB, source: Blob | string): Promise<ImportResult> {
   const backup = validateBackup(await parse(source));
-  const scope = [db.articles, db.bodies, db.images, db.search, db.highlights];
+  const scope = [
+    db.articles,
+    db.bodies,
+    db.images,
+    db.search,
+    db.highlights,
+    ...peopleTables(db),
+    db.peopleMerges,
+  ];
   try {
     return await db.transaction('rw', scope, async () => {
       // Library articles the backup replaces: those with the canonical URL of an imported one.
@@ -229,6 +240,8 @@ export async function importLibrary(db: LedeDB, source: Blob | string): Promise<
       await db.bodies.bulkPut(split.map((part) => part.body));
       await db.search.bulkPut(searchRows);
       await db.images.bulkPut(images);
+      await updatePeopleIndex(db, [...replaced], articles);
+      await importPeopleMerges(db, backup.peopleMerges ?? []);
       const highlights = await restoreBackupHighlights(db, {
         highlights: backup.highlights,
         importedAs,

@@ -1,6 +1,9 @@
 import Dexie, { type Table } from 'dexie';
 import type { LeadImage } from '../extract/article';
 import type { StoredHighlight } from '../notes/stored-highlight';
+import type { PeopleRow, Posting } from '../people/article-postings';
+import { backfillPeople } from '../people/people-index';
+import type { PeopleMerge } from '../people/resolve';
 import { DB_NAME } from './db-name';
 import { searchTokens } from './search-tokens';
 
@@ -132,6 +135,13 @@ const V2 = { search: 'id, *tokens' };
  */
 const V3 = { bodies: 'id' };
 
+/**
+ * Schema v4: the people index (lib/people). `mentions` holds one small row per person or
+ * organization per article (their quotes, mention count, date); `people` one summed row per name
+ * for the People list; `peopleMerges` the reader's merges and splits, kept across re-indexing.
+ */
+const V4 = { mentions: '[articleId+key], [key+seen]', people: 'key', peopleMerges: 'key' };
+
 /** Schema v5: the reader's own highlights and notes (lib/notes), by id, article and creation time. */
 const V5 = { highlights: 'id, articleId, createdAt' };
 
@@ -160,6 +170,9 @@ export class LedeDB extends Dexie {
   images!: Table<StoredImage, [string, string]>;
   search!: Table<SearchRow, string>;
   highlights!: Table<StoredHighlight, string>;
+  mentions!: Table<Posting, [string, string]>;
+  people!: Table<PeopleRow, string>;
+  peopleMerges!: Table<PeopleMerge, string>;
 
   constructor(deps: DbDeps = {}, name = DB_NAME) {
     super(name, deps.indexedDB ? { indexedDB: deps.indexedDB, IDBKeyRange: deps.IDBKeyRange } : undefined);
@@ -184,7 +197,9 @@ export class LedeDB extends Dexie {
           for (const field of BODY_FIELDS) delete article[field];
         });
       });
-    // Version 4 is the people index (#13). A new table needs no upgrade of existing rows.
+    // Backfill the people index from every saved article, in the upgrade's one transaction.
+    this.version(4).stores(V4).upgrade(backfillPeople);
+    // A new table needs no upgrade of existing rows.
     this.version(5).stores(V5);
   }
 }

@@ -5,18 +5,15 @@
  * painted (Element Timing, fresh loads of library.html?view=highlights) against a bare extension
  * page painted in the same run, and saving one highlight against a bare put.
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { launchExtension } from '../../tests/e2e/support/extension';
 import type { BenchSection } from '../bench';
+import { benchExtensionCopy } from './_bench-extension';
 
 const ARTICLES = Number(process.env.LEDE_BENCH_ARTICLES ?? 10_000);
 const HIGHLIGHTS = Number(process.env.LEDE_BENCH_HIGHLIGHTS ?? 1_000);
-const EXT_DIR = resolve('.output/chrome-mv3-e2e');
 const PAINTED_MARK = 'lede:highlights-painted';
 const LOADS = 11;
 const SAVES = 30;
@@ -92,15 +89,11 @@ async function paintTimes(
 }
 
 export async function run(): Promise<BenchSection> {
-  const built = spawnSync('npx', ['wxt', 'build', '--mode', 'e2e'], { stdio: 'ignore', shell: false });
-  if (built.status !== 0 || !existsSync(EXT_DIR)) throw new Error('npm run build:e2e failed');
   const code = await harnessCode();
-  const dir = mkdtempSync(join(tmpdir(), 'lede-bench-highlights-'));
-  cpSync(EXT_DIR, dir, { recursive: true });
   // The baseline: the same browser painting an extension page with one quote and nothing else.
-  writeFileSync(
-    join(dir, 'bench-blank.html'),
-    '<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body><blockquote elementtiming="highlight-entry">Lede</blockquote></body></html>',
+  const dir = benchExtensionCopy(
+    'highlights',
+    '<blockquote elementtiming="highlight-entry">Lede</blockquote>',
   );
   const ext = await launchExtension(dir);
   try {

@@ -4,17 +4,15 @@
  * The page-side code (_library-page.ts) is bundled with esbuild and evaluated through the
  * DevTools protocol (which the extension page's CSP does not apply to).
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { launchExtension } from '../../tests/e2e/support/extension';
 import type { BenchSection } from '../bench';
+import { benchExtensionCopy, EXT_DIR } from './_bench-extension';
 
 const ARTICLES = Number(process.env.LEDE_BENCH_ARTICLES ?? 10_000);
-const EXT_DIR = resolve('.output/chrome-mv3-e2e');
 const FIRST_ROWS_MARK = 'lede:library-first-rows';
 const IDS_MARK = 'lede:library-ids';
 /** Measured loads of library.html (after one warm-up load), and the pause after populating. */
@@ -109,17 +107,10 @@ function progress(step: string): void {
 }
 
 export async function run(): Promise<BenchSection> {
-  const built = spawnSync('npx', ['wxt', 'build', '--mode', 'e2e'], { stdio: 'ignore', shell: false });
-  if (built.status !== 0 || !existsSync(EXT_DIR)) throw new Error('npm run build:e2e failed');
   const code = await harnessCode();
   // A copy of the e2e build plus a bare page (one line of text, timed like a row title): the
   // baseline of first rows is the same browser painting an extension page that does nothing.
-  const dir = mkdtempSync(join(tmpdir(), 'lede-bench-library-'));
-  cpSync(EXT_DIR, dir, { recursive: true });
-  writeFileSync(
-    join(dir, 'bench-blank.html'),
-    '<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body><p elementtiming="library-row">Lede</p></body></html>',
-  );
+  const dir = benchExtensionCopy('library', '<p elementtiming="library-row">Lede</p>');
   const ext = await launchExtension(dir);
   try {
     const open = (path: string) => ext.openExtensionPage(path);

@@ -6,17 +6,14 @@
  * Timing, fresh page loads) against a bare extension page, and their data against a full scan of
  * the bodies; and what the index step adds to a save.
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { launchExtension } from '../../tests/e2e/support/extension';
 import type { BenchSection } from '../bench';
+import { benchExtensionCopy } from './_bench-extension';
 
 const ARTICLES = Number(process.env.LEDE_BENCH_ARTICLES ?? 10_000);
-const EXT_DIR = resolve('.output/chrome-mv3-e2e');
 const LOADS = 11;
 const SETTLE_MS = 5000;
 
@@ -101,15 +98,8 @@ async function paints(open: (path: string) => Promise<Page>, path: string, ident
 }
 
 export async function run(): Promise<BenchSection> {
-  const built = spawnSync('npx', ['wxt', 'build', '--mode', 'e2e'], { stdio: 'ignore', shell: false });
-  if (built.status !== 0 || !existsSync(EXT_DIR)) throw new Error('npm run build:e2e failed');
   const code = await harnessCode();
-  const dir = mkdtempSync(join(tmpdir(), 'lede-bench-people-'));
-  cpSync(EXT_DIR, dir, { recursive: true });
-  writeFileSync(
-    join(dir, 'bench-blank.html'),
-    '<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body><p elementtiming="blank">Lede</p></body></html>',
-  );
+  const dir = benchExtensionCopy('people', '<p elementtiming="blank">Lede</p>');
   const ext = await launchExtension(dir);
   try {
     const open = (path: string) => ext.openExtensionPage(path);

@@ -88,7 +88,9 @@ interface Timeline {
 
 function build(mode: 'e2e' | 'production'): void {
   const args = ['wxt', 'build', ...(mode === 'e2e' ? ['--mode', 'e2e'] : [])];
-  const built = spawnSync('npx', args, { stdio: 'ignore' });
+  // Production code in both modes (as `npm run build:e2e` builds it): another Vite mode would
+  // compile Preact for development.
+  const built = spawnSync('npx', args, { stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } });
   if (built.status !== 0) throw new Error(`npx ${args.join(' ')} failed`);
 }
 

@@ -13,6 +13,11 @@ const PATHS = {
 export type IconName = keyof typeof PATHS;
 
 export function Icon({ name, size = 20 }: { name: IconName; size?: number }) {
+  return <PathIcon d={PATHS[name]} size={size} />;
+}
+
+/** One stroked 24×24 path as an inline, decorative icon; other icon sets (components/listen) draw with it. */
+export function PathIcon({ d, size = 20 }: { d: string; size?: number }) {
   return (
     <svg
       class="icon"
@@ -27,7 +32,7 @@ export function Icon({ name, size = 20 }: { name: IconName; size?: number }) {
       aria-hidden="true"
       focusable="false"
     >
-      <path d={PATHS[name]} />
+      <path d={d} />
     </svg>
   );
 }

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
 
 export const EXT_DIR = resolve('.output/chrome-mv3-e2e');
 
@@ -21,4 +22,18 @@ export function benchExtensionCopy(name: string, blankBody: string): string {
     `<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body>${blankBody}</body></html>`,
   );
   return dir;
+}
+
+/** A page-side bench harness (`_*-page.ts` next to this file) bundled for `page.evaluate`. */
+export async function bundlePageHarness(file: string): Promise<string> {
+  const result = await build({
+    entryPoints: [new URL(file, import.meta.url).pathname],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    write: false,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0].text;
 }

@@ -6,11 +6,10 @@
  * page painted in the same run, and saving one highlight against a bare put.
  */
 import { rmSync } from 'node:fs';
-import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { launchExtension } from '../../tests/e2e/support/extension';
 import type { BenchSection } from '../bench';
-import { benchExtensionCopy } from './_bench-extension';
+import { benchExtensionCopy, bundlePageHarness } from './_bench-extension';
 
 const ARTICLES = Number(process.env.LEDE_BENCH_ARTICLES ?? 10_000);
 const HIGHLIGHTS = Number(process.env.LEDE_BENCH_HIGHLIGHTS ?? 1_000);
@@ -40,19 +39,6 @@ const p95 = (values: number[]) => {
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 const pass = (v: number, limit: number) => (v <= limit ? 'ok' : 'OVER');
-
-async function harnessCode(): Promise<string> {
-  const result = await build({
-    entryPoints: [new URL('./_highlights-page.ts', import.meta.url).pathname],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    write: false,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0].text;
-}
 
 function call(page: Page, harness: string, name: string, ...args: unknown[]): Promise<unknown> {
   return page.evaluate(
@@ -89,7 +75,7 @@ async function paintTimes(
 }
 
 export async function run(): Promise<BenchSection> {
-  const code = await harnessCode();
+  const code = await bundlePageHarness('./_highlights-page.ts');
   // The baseline: the same browser painting an extension page with one quote and nothing else.
   const dir = benchExtensionCopy(
     'highlights',

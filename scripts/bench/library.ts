@@ -6,11 +6,10 @@
  */
 import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { launchExtension } from '../../tests/e2e/support/extension';
 import type { BenchSection } from '../bench';
-import { benchExtensionCopy, EXT_DIR } from './_bench-extension';
+import { benchExtensionCopy, bundlePageHarness, EXT_DIR } from './_bench-extension';
 
 const ARTICLES = Number(process.env.LEDE_BENCH_ARTICLES ?? 10_000);
 const FIRST_ROWS_MARK = 'lede:library-first-rows';
@@ -69,19 +68,6 @@ function p95(values: number[]): number {
 const ms = (n: number | undefined) => (n === undefined ? 'n/a' : `${n.toFixed(1)} ms`);
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 
-async function harnessCode(): Promise<string> {
-  const result = await build({
-    entryPoints: [new URL('./_library-page.ts', import.meta.url).pathname],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    write: false,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0].text;
-}
-
 /** A blank page of the extension's origin (the manifest), with the harness loaded. */
 async function harnessPage(open: (path: string) => Promise<Page>, code: string): Promise<Page> {
   const page = await open('manifest.json');
@@ -107,7 +93,7 @@ function progress(step: string): void {
 }
 
 export async function run(): Promise<BenchSection> {
-  const code = await harnessCode();
+  const code = await bundlePageHarness('./_library-page.ts');
   // A copy of the e2e build plus a bare page (one line of text, timed like a row title): the
   // baseline of first rows is the same browser painting an extension page that does nothing.
   const dir = benchExtensionCopy('library', '<p elementtiming="library-row">Lede</p>');

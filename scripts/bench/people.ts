@@ -7,11 +7,10 @@
  * the bodies; and what the index step adds to a save.
  */
 import { rmSync } from 'node:fs';
-import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { launchExtension } from '../../tests/e2e/support/extension';
 import type { BenchSection } from '../bench';
-import { benchExtensionCopy } from './_bench-extension';
+import { benchExtensionCopy, bundlePageHarness } from './_bench-extension';
 
 const ARTICLES = Number(process.env.LEDE_BENCH_ARTICLES ?? 10_000);
 const LOADS = 11;
@@ -38,19 +37,6 @@ const bar = (v: number, limit: number) => `≤ ${limit} ms ${v <= limit ? 'ok' :
 
 function progress(step: string): void {
   process.stderr.write(`[people bench ${new Date().toISOString().slice(11, 19)}] ${step}\n`);
-}
-
-async function harnessCode(): Promise<string> {
-  const result = await build({
-    entryPoints: [new URL('./_people-page.ts', import.meta.url).pathname],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    write: false,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0].text;
 }
 
 function call(page: Page, name: string, ...args: unknown[]): Promise<unknown> {
@@ -98,7 +84,7 @@ async function paints(open: (path: string) => Promise<Page>, path: string, ident
 }
 
 export async function run(): Promise<BenchSection> {
-  const code = await harnessCode();
+  const code = await bundlePageHarness('./_people-page.ts');
   const dir = benchExtensionCopy('people', '<p elementtiming="blank">Lede</p>');
   const ext = await launchExtension(dir);
   try {

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- highlights`: the reader's own highlights (#14) in the 10,000-article bench
+ * `npm run bench -- highlights`: the reader's own highlights in the 10,000-article bench
  * library (scripts/bench/_library-corpus.ts) with 1,000 highlights over 1,000 articles, in
  * headless Chromium inside the built e2e extension. Measures the library's Highlights view
  * painted (Element Timing, fresh loads of library.html?view=highlights) against a bare extension

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- people`: the people index (#13) on the library bench's 10,000 articles, with
+ * `npm run bench -- people`: the people index on the library bench's 10,000 articles, with
  * names spelled as coverage spells them (bare surnames, transliterations, accents dropped), in
  * headless Chromium inside the built e2e extension. Each number beside a baseline of the same run:
  * the v3 → v4 upgrade's backfill; the People list and a ~200-quote person view painted (Element

@@ -9,7 +9,7 @@ import { LedeDB } from '@/lib/db/schema';
 import { type LoadedExtension, launchExtension } from './support/extension';
 
 /**
- * Who said what across the library (#13): the People list, a person's view, a quote opening its
+ * Who said what across the library: the People list, a person's view, a quote opening its
  * saved article at the quote, and the reader's link to a speaker's saved history. How to test by
  * hand: save a few articles quoting the same person, open the library, then People.
  */

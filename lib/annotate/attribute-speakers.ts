@@ -108,7 +108,9 @@ function speakerOf(ctx: Ctx, q: QuoteSpan, i: number, blocks: Span[], sentences:
   // A quotation standing alone in its paragraph speaks for the person the previous one named,
   // or continues the quotation before it.
   if (ref === null && q.open === b.start && q.block > 0) {
-    ref = tagged(lastPerson(ctx, q.open, (blocks[q.block - 1] as Span).start), 'standalone');
+    ref = reportedSpeaker(ctx, blocks[q.block - 1] as Span);
+    if (ref === null)
+      ref = tagged(lastPerson(ctx, q.open, (blocks[q.block - 1] as Span).start), 'standalone');
     if (ref === null && prev && q.block - prev.block <= 2 && isNamed(prevRef)) {
       ref = { entity: prevRef.entity, via: 'standalone-continues' };
     }
@@ -116,6 +118,25 @@ function speakerOf(ctx: Ctx, q: QuoteSpan, i: number, blocks: Span[], sentences:
   if (isPronoun(ref)) ref = resolvePronoun(ctx, q, b, blocks, sentences, prev, prevRef, ref);
   if (ref === 'it') ref = tagged(lastOf(ctx, q.open, 'organization'), 'it');
   return ref;
+}
+
+/**
+ * The person whose words the paragraph before reports ("Smith said the move was unlawful."), when
+ * it holds no quotation of its own: a quotation paragraph after it is most often that person's.
+ */
+function reportedSpeaker(ctx: Ctx, previous: Span): Ref {
+  if (ctx.quotes.some((x) => x.start >= previous.start && x.end <= previous.end)) return null;
+  const sentences = splitSentences(ctx.masked, previous.start, previous.end);
+  for (const s of sentences.reverse()) {
+    for (const v of findSpeechVerbs(ctx.masked, s.start, s.end).reverse()) {
+      if (PARTICIPLE.test(v.word) || v.word === 'according') continue;
+      const r = subjectBefore(ctx, s.start, v.start);
+      if (isNamed(r) && ctx.found.entities[r.entity]?.type === 'person')
+        return { entity: r.entity, via: 'standalone-reported' };
+      if (r !== null) return null;
+    }
+  }
+  return null;
 }
 
 /**

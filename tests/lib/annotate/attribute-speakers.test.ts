@@ -73,6 +73,12 @@ describe('speaker attribution', () => {
     ).toEqual([['a disaster.', null]]);
   });
 
+  it('gives a quotation paragraph to the person whose words the paragraph before reports', () => {
+    const text =
+      'Anna Berg met Tom Baker on Monday. Berg said the decision was unlawful and would be challenged.\n\n“We will see them in court.”';
+    expect(speakers(text)).toEqual([['We will see them in court.', 'Anna Berg']]);
+  });
+
   it('resolves a title description to the person introduced with that title', () => {
     const text =
       'President Volodymyr Zelensky met NATO Secretary-General Jens Stoltenberg in Kyiv.\n\nThe secretary-general said there is “a lot of work ahead.”';

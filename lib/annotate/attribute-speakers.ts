@@ -380,7 +380,7 @@ function subjectBefore(ctx: Ctx, from: number, end: number): Ref {
   const trimmed = ctx.masked.slice(from, stop).replace(/\s+$/, '');
   stop = from + trimmed.length;
   // "X, the minister, said": skip one appositive between commas.
-  const appos = /,\s+[^,"“”«»_]{1,90},$/.exec(trimmed);
+  const appos = /,\s+[^,"“”«»_]{1,200},$/.exec(trimmed);
   const candidates = [stop, appos ? stop - appos[0].length : -1].filter((x) => x > from);
   for (const at of candidates) {
     const m = mentionsIn(ctx, from, at).find(

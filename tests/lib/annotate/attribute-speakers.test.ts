@@ -79,6 +79,12 @@ describe('speaker attribution', () => {
     expect(speakers(text)).toEqual([['We will see them in court.', 'Anna Berg']]);
   });
 
+  it('skips a long appositive between the name and the verb', () => {
+    const text =
+      'Anna Berg, an expert in water policy at the Department of Earth Sciences at the University of Lund who did not take part in the study, told reporters: “The numbers are sound.”';
+    expect(speakers(text)).toEqual([['The numbers are sound.', 'Anna Berg']]);
+  });
+
   it('resolves a title description to the person introduced with that title', () => {
     const text =
       'President Volodymyr Zelensky met NATO Secretary-General Jens Stoltenberg in Kyiv.\n\nThe secretary-general said there is “a lot of work ahead.”';

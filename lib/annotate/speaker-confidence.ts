@@ -6,7 +6,6 @@
  * than risk a wrong name. The README's protocol section says how they were chosen and scored.
  */
 export const UNCONFIDENT_ROUTES: ReadonlySet<string> = new Set([
-  'colon:subject-after',
   'neighbour:place-subject',
   'neighbour:sentence-opening',
   'participle',

@@ -235,7 +235,7 @@ function resolvePronoun(
       ctx,
       q.open,
       0,
-      (m) => named(m) && !PREPOSITION_BEFORE.test(ctx.masked.slice(m.start - 12, m.start)),
+      (m) => named(m) && !PREPOSITION_BEFORE.test(ctx.masked.slice(Math.max(0, m.start - 12), m.start)),
     ) ?? lastMention(ctx, q.open, 0, named);
   return last ? { entity: last.entity, via: 'pronoun-last' } : null;
 }

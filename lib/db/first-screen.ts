@@ -3,7 +3,7 @@
  * (entrypoints/library-boot.ts) while the page's code loads; LibraryApp takes it up. Read-only:
  * it never creates or upgrades the database (lib/db/schema.ts owns the schema). No Dexie here.
  */
-import { DB_NAME } from './db-name';
+import { openExistingLibrary } from './open-existing';
 import type { ArticleRow } from './schema';
 
 /** Height of a library row in px: the list lays rows out at it; the first read sizes itself by it. */
@@ -35,52 +35,40 @@ export function readNewestRows(
   factory: IDBFactory = indexedDB,
   keyRange: typeof IDBKeyRange = IDBKeyRange,
 ): Promise<ArticleRow[] | null> {
-  return new Promise((resolve) => {
-    let request: IDBOpenDBRequest;
-    try {
-      request = factory.open(DB_NAME);
-    } catch {
-      return resolve(null);
-    }
-    request.onupgradeneeded = () => {
-      // No library yet: do not create one; the app takes over.
-      request.transaction?.abort();
-    };
-    request.onerror = () => resolve(null);
-    request.onblocked = () => resolve(null);
-    request.onsuccess = () => {
-      const db = request.result;
-      const done = (rows: ArticleRow[] | null) => {
-        db.close();
-        resolve(rows);
-      };
-      if (!db.objectStoreNames.contains('articles')) return done(null);
-      try {
-        // The unarchived articles, newest first: the `archived` index holds 0 for them, and ids
-        // sort by save time, so walking its 0 entries backwards is the library's first screen.
-        const index = db.transaction('articles').objectStore('articles').index('archived');
-        const unarchived = keyRange.only(0);
-        if (hasGetAllRecords(index)) {
-          // One round trip where the browser has it (Chrome 141+).
-          const all = index.getAllRecords({ query: unarchived, count, direction: 'prev' });
-          all.onerror = () => done(null);
-          all.onsuccess = () => done(all.result.map((record) => record.value as ArticleRow));
-          return;
-        }
-        const found: ArticleRow[] = [];
-        const cursor = index.openCursor(unarchived, 'prev');
-        cursor.onerror = () => done(null);
-        cursor.onsuccess = () => {
-          const at = cursor.result;
-          if (!at || found.length === count) return done(found);
-          found.push(at.value as ArticleRow);
-          at.continue();
+  return openExistingLibrary(factory, ['articles']).then(
+    (db) =>
+      db &&
+      new Promise((resolve) => {
+        const done = (rows: ArticleRow[] | null) => {
+          db.close();
+          resolve(rows);
         };
-      } catch {
-        done(null);
-      }
-    };
-  });
+        try {
+          // The unarchived articles, newest first: the `archived` index holds 0 for them, and ids
+          // sort by save time, so walking its 0 entries backwards is the library's first screen.
+          const index = db.transaction('articles').objectStore('articles').index('archived');
+          const unarchived = keyRange.only(0);
+          if (hasGetAllRecords(index)) {
+            // One round trip where the browser has it (Chrome 141+).
+            const all = index.getAllRecords({ query: unarchived, count, direction: 'prev' });
+            all.onerror = () => done(null);
+            all.onsuccess = () => done(all.result.map((record) => record.value as ArticleRow));
+            return;
+          }
+          const found: ArticleRow[] = [];
+          const cursor = index.openCursor(unarchived, 'prev');
+          cursor.onerror = () => done(null);
+          cursor.onsuccess = () => {
+            const at = cursor.result;
+            if (!at || found.length === count) return done(found);
+            found.push(at.value as ArticleRow);
+            at.continue();
+          };
+        } catch {
+          done(null);
+        }
+      }),
+  );
 }
 
 /** `IDBIndex.getAllRecords` (IndexedDB 3.0, not in every browser yet). */

@@ -4,6 +4,7 @@
  * it before the page's code has loaded. Read-only: it never creates or upgrades the database.
  */
 import { DB_NAME } from '../db/db-name';
+import { openExistingLibrary } from '../db/open-existing';
 import type { ArticleRow } from '../db/schema';
 import type { HighlightEntry } from './highlights-db';
 import type { StoredHighlight } from './stored-highlight';
@@ -39,36 +40,26 @@ export function readAllHighlights(
   name = DB_NAME,
   limit = Number.POSITIVE_INFINITY,
 ): Promise<HighlightsRead | null> {
-  return new Promise((resolve) => {
-    if (!factory) return resolve(null);
-    let request: IDBOpenDBRequest;
-    try {
-      request = factory.open(name);
-    } catch {
-      return resolve(null);
-    }
-    request.onupgradeneeded = () => request.transaction?.abort();
-    request.onerror = () => resolve(null);
-    request.onblocked = () => resolve(null);
-    request.onsuccess = () => {
-      const db = request.result;
-      const done = (read: HighlightsRead | null) => {
-        db.close();
-        resolve(read);
-      };
-      if (!db.objectStoreNames.contains('highlights')) return done(null);
-      try {
-        const tx = db.transaction(['highlights', 'articles']);
-        const store = tx.objectStore('highlights');
-        if (Number.isFinite(limit)) return readNewest(tx, store, limit, done);
-        const all = store.getAll();
-        all.onerror = () => done(null);
-        all.onsuccess = () => withTitles(tx, newestFirst(all.result as StoredHighlight[]), true, done);
-      } catch {
-        done(null);
-      }
-    };
-  });
+  return openExistingLibrary(factory, ['highlights', 'articles'], name).then(
+    (db) =>
+      db &&
+      new Promise((resolve) => {
+        const done = (read: HighlightsRead | null) => {
+          db.close();
+          resolve(read);
+        };
+        try {
+          const tx = db.transaction(['highlights', 'articles']);
+          const store = tx.objectStore('highlights');
+          if (Number.isFinite(limit)) return readNewest(tx, store, limit, done);
+          const all = store.getAll();
+          all.onerror = () => done(null);
+          all.onsuccess = () => withTitles(tx, newestFirst(all.result as StoredHighlight[]), true, done);
+        } catch {
+          done(null);
+        }
+      }),
+  );
 }
 
 /** Sorted newest first (ids are time-based, but imported highlights keep theirs). */

@@ -4,7 +4,7 @@
  * script) first. Read-only: it never creates or upgrades the database; null means "not readable
  * this way" (no library yet, or one still to be upgraded), and the caller falls back to Dexie.
  */
-import { DB_NAME } from '../db/db-name';
+import { openExistingLibrary } from '../db/open-existing';
 import type { ArticleRow } from '../db/schema';
 import type { PeopleRow, Posting } from './article-postings';
 import type { PeopleMerge } from './resolve';
@@ -19,28 +19,6 @@ export interface PeopleSnapshot {
 
 const STORES = ['articles', 'people', 'peopleMerges', 'mentions'];
 
-function openLibrary(factory: IDBFactory): Promise<IDBDatabase | null> {
-  return new Promise((resolve) => {
-    let request: IDBOpenDBRequest;
-    try {
-      request = factory.open(DB_NAME);
-    } catch {
-      return resolve(null);
-    }
-    request.onupgradeneeded = () => request.transaction?.abort();
-    request.onerror = () => resolve(null);
-    request.onblocked = () => resolve(null);
-    request.onsuccess = () => {
-      const db = request.result;
-      if (STORES.every((store) => db.objectStoreNames.contains(store))) resolve(db);
-      else {
-        db.close();
-        resolve(null);
-      }
-    };
-  });
-}
-
 function result<T>(request: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     request.onsuccess = () => resolve(request.result);
@@ -50,7 +28,7 @@ function result<T>(request: IDBRequest<T>): Promise<T> {
 
 /** Runs `read` in one read-only transaction over the index stores; null when that is not possible. */
 async function readOnly<T>(factory: IDBFactory, read: (tx: IDBTransaction) => Promise<T>): Promise<T | null> {
-  const db = await openLibrary(factory);
+  const db = await openExistingLibrary(factory, STORES);
   if (!db) return null;
   try {
     return await read(db.transaction(STORES, 'readonly'));

@@ -217,6 +217,17 @@ test('the library: highlight counts and reading progress on rows, the Highlights
   const id = await library.getByTestId('library-item').first().getAttribute('data-id');
   const reader = await ext.openExtensionPage(`reader.html?id=${id}`);
   expect(await settledState(reader)).toBe('ready');
+  // The highlights, the reader's own highlights and Listen are added after the first paint and
+  // lengthen the page: scroll only once its height has stopped changing.
+  await reader.waitForFunction(
+    () =>
+      new Promise((settled) => {
+        const height = document.documentElement.scrollHeight;
+        setTimeout(() => settled(document.documentElement.scrollHeight === height), 400);
+      }),
+    undefined,
+    { timeout: 10_000 },
+  );
   const scrollTo = (fraction: number) =>
     reader.evaluate((f) => {
       const root = document.scrollingElement ?? document.documentElement;

@@ -51,15 +51,14 @@ export function Listen({ article, layout, handoff = null, onContinueInTab }: Lis
   );
 }
 
-function ListenBar({
-  view,
-  layout,
-  onContinueInTab,
-}: {
+/** What the bar and its notes are drawn from. */
+interface ListenPartProps {
   view: ListenView;
   layout: ListenProps['layout'];
   onContinueInTab?: ListenProps['onContinueInTab'];
-}) {
+}
+
+function ListenBar({ view, layout, onContinueInTab }: ListenPartProps) {
   const { player, voicesState } = view;
   const playing = player.status === 'playing';
   const usable = voicesState.status === 'ready';
@@ -186,15 +185,7 @@ function VoiceAndSpeed({ view }: { view: ListenView }) {
 }
 
 /** What the listener should know: no voices, the fallback voice, errors, and the popup's limits. */
-function ListenNotes({
-  view,
-  layout,
-  onContinueInTab,
-}: {
-  view: ListenView;
-  layout: ListenProps['layout'];
-  onContinueInTab?: ListenProps['onContinueInTab'];
-}) {
+function ListenNotes({ view, layout, onContinueInTab }: ListenPartProps) {
   const { voicesState, player } = view;
   const message =
     voicesState.status === 'loading'

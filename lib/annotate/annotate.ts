@@ -49,7 +49,9 @@ export function annotateWithEvidence(
   const quotes = spans.map((q, i) => {
     const { entity, via } = speakers[i] ?? { entity: null, via: 'none' };
     // A run that continues a speaker we did not trust is not trusted either.
-    const doubtful = unconfident.has(via) || (CONTINUING_ROUTES.has(via) && entity === withheld);
+    // An echo is as sure as the quotation it repeats.
+    const doubtful =
+      unconfident.has(via.replace(/^echo:/, '')) || (CONTINUING_ROUTES.has(via) && entity === withheld);
     withheld = entity != null && doubtful ? entity : null;
     const speaker = entity == null || doubtful ? null : (found.entities[entity]?.name ?? null);
     return { text: q.text, speaker, start: q.start, end: q.end };

@@ -52,6 +52,21 @@ export interface Attribution {
   via: Via;
 }
 
+/**
+ * A quotation whose words end with a period and which a new sentence follows ("… supporter.” Emery
+ * retweeted it") ends the sentence that frames it: the masked copy keeps that one period, so the next
+ * sentence's verb is not taken for this quotation's. A "?" or "!" stays masked: "“Why?” she asked."
+ */
+function endSentencesAtQuotes(text: string, masked: string, quotes: QuoteSpan[]): string {
+  let out = masked;
+  for (const q of quotes) {
+    if (!q.closed || text[q.end - 1] !== '.' || !/^\s+\p{Lu}/u.test(text.slice(q.close, q.close + 3)))
+      continue;
+    out = `${out.slice(0, q.end - 1)}.${out.slice(q.end)}`;
+  }
+  return out;
+}
+
 const isNamed = (r: Ref): r is Named => r !== null && typeof r === 'object' && 'entity' in r;
 const isPronoun = (r: Ref): r is Pronoun => r !== null && typeof r === 'object' && 'pronoun' in r;
 
@@ -67,7 +82,7 @@ export function attributeSpeakers(
   quotes: QuoteSpan[],
   found: FoundEntities,
 ): Attribution[] {
-  const masked = maskQuotes(text, quotes);
+  const masked = endSentencesAtQuotes(text, maskQuotes(text, quotes), quotes);
   const quoted = new Uint8Array(text.length + 1);
   for (const q of quotes) quoted.fill(1, q.start, q.end);
   const ctx: Ctx = {
@@ -83,11 +98,48 @@ export function attributeSpeakers(
   quotes.forEach((q, i) => {
     ctx.speakers.push(speakerOf(ctx, q, i, blocks, sentencesOf[q.block] ?? []));
   });
+  echoSpeakers(ctx);
   return ctx.speakers.map((r) =>
     isNamed(r)
       ? { entity: r.entity, via: r.via }
       : { entity: null, via: r === 'unnamed' ? 'unnamed' : 'none' },
   );
+}
+
+/** Fewer words than this and a repeated phrase ("historic") is a common phrase, not an echo. */
+const MIN_ECHO_WORDS = 3;
+
+const wordsOf = (quote: string): string =>
+  ` ${
+    quote
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu)
+      ?.join(' ') ?? ''
+  } `;
+
+/**
+ * A quotation with no speaker of its own that repeats words of another quotation is that
+ * quotation's speaker's: a heading that previews a quote ("My fears have been realized" above
+ * "Morrison told the committee, '… My fears have been realized.'"), or a phrase quoted again
+ * later ("Grisham, by her own account, has given 'plenty of statements'"). Only when every
+ * quotation it repeats has the same speaker. The route is `echo:` and the source's own route.
+ */
+function echoSpeakers(ctx: Ctx): void {
+  const words = ctx.quotes.map((q) => wordsOf(q.text));
+  const found = ctx.speakers.map((ref, i) => {
+    const own = words[i] as string;
+    if (ref !== null || own.split(' ').length - 2 < MIN_ECHO_WORDS) return null;
+    const sources = ctx.speakers.filter((other, j): other is Named => {
+      const theirs = words[j] as string;
+      return j !== i && theirs.length >= own.length && theirs.includes(own) && isNamed(other);
+    });
+    const entities = new Set(sources.map((r) => r.entity));
+    const first = sources[0];
+    return entities.size === 1 && first ? { entity: first.entity, via: `echo:${first.via}` } : null;
+  });
+  found.forEach((ref, i) => {
+    if (ref) ctx.speakers[i] = ref;
+  });
 }
 
 const tagged = (r: Ref, via: Via): Ref => (isNamed(r) ? { entity: r.entity, via: `${via}:${r.via}` } : r);
@@ -108,9 +160,17 @@ function speakerOf(ctx: Ctx, q: QuoteSpan, i: number, blocks: Span[], sentences:
   // A quotation standing alone in its paragraph speaks for the person the previous one named,
   // or continues the quotation before it.
   if (ref === null && q.open === b.start && q.block > 0) {
-    ref = reportedSpeaker(ctx, blocks[q.block - 1] as Span);
-    if (ref === null)
-      ref = tagged(lastPerson(ctx, q.open, (blocks[q.block - 1] as Span).start), 'standalone');
+    const previous = previousParagraph(ctx, blocks, q.block);
+    ref = reportedSpeaker(ctx, previous);
+    if (ref === null) {
+      const last = lastPerson(ctx, q.open, previous.start);
+      // "“…,” says Smith, an elder of the tribe." then "“…”": Smith's quotation goes on.
+      const continued = isNamed(last) && isNamed(prevRef) && prev && prev.start >= previous.start;
+      ref =
+        continued && last.entity === prevRef.entity
+          ? { ...last, via: 'standalone-continues' }
+          : tagged(last, 'standalone');
+    }
     if (ref === null && prev && q.block - prev.block <= 2 && isNamed(prevRef)) {
       ref = { entity: prevRef.entity, via: 'standalone-continues' };
     }
@@ -118,6 +178,19 @@ function speakerOf(ctx: Ctx, q: QuoteSpan, i: number, blocks: Span[], sentences:
   if (isPronoun(ref)) ref = resolvePronoun(ctx, q, b, blocks, sentences, prev, prevRef, ref);
   if (ref === 'it') ref = tagged(lastOf(ctx, q.open, 'organization'), 'it');
   return ref;
+}
+
+/** A line with no closing punctuation, such as a photo caption, between two paragraphs of the story. */
+const CAPTION_LIKE = /[^.!?…:;"“”’»)\]]\s*$/u;
+const MAX_CAPTION_CHARS = 200;
+
+/** The paragraph before block `i`, passing over one caption-like line in between. */
+function previousParagraph(ctx: Ctx, blocks: Span[], i: number): Span {
+  const before = blocks[i - 1] as Span;
+  const caption =
+    before.end - before.start <= MAX_CAPTION_CHARS &&
+    CAPTION_LIKE.test(ctx.text.slice(before.start, before.end));
+  return caption && i > 1 ? (blocks[i - 2] as Span) : before;
 }
 
 /**
@@ -228,15 +301,16 @@ function resolvePronoun(
       .at(-1);
     if (previousSubject) return { entity: previousSubject.entity, via: 'pronoun-previous-subject' };
   }
-  // The last person named, passing over the objects of prepositions ("a call to the office of X").
+  // The last person named before the pronoun ("he called Smith a liar" is not Smith's), passing
+  // over the objects of prepositions ("a call to the office of X").
   const named = (m: Mention) => agrees(m.entity) && !insideQuote(ctx, m);
   const last =
     lastMention(
       ctx,
-      q.open,
+      limit,
       0,
       (m) => named(m) && !PREPOSITION_BEFORE.test(ctx.masked.slice(Math.max(0, m.start - 12), m.start)),
-    ) ?? lastMention(ctx, q.open, 0, named);
+    ) ?? lastMention(ctx, limit, 0, named);
   return last ? { entity: last.entity, via: 'pronoun-last' } : null;
 }
 
@@ -379,6 +453,8 @@ function subjectBefore(ctx: Ctx, from: number, end: number): Ref {
   if (filler) stop -= filler[0].length;
   const trimmed = ctx.masked.slice(from, stop).replace(/\s+$/, '');
   stop = from + trimmed.length;
+  const apposed = apposedName(ctx, from, stop);
+  if (apposed) return apposed;
   // "X, the minister, said": skip one appositive between commas.
   const appos = /,\s+[^,"“”«»_]{1,200},$/.exec(trimmed);
   const candidates = [stop, appos ? stop - appos[0].length : -1].filter((x) => x > from);
@@ -413,6 +489,22 @@ function subjectBefore(ctx: Ctx, from: number, end: number): Ref {
     }
   }
   return null;
+}
+
+/**
+ * The name set off by commas after a description of its bearer: "the company's spokeswoman, Ana
+ * Ruiz, said", "her mother, Fiona, said". The clause ends `text[from, stop)` in ", Name,".
+ */
+function apposedName(ctx: Ctx, from: number, stop: number): Ref {
+  if (ctx.masked[stop - 1] !== ',') return null;
+  const m = mentionsIn(ctx, from, stop).find(
+    (x) => x.end <= stop && /^,$/.test(ctx.masked.slice(x.end, stop)),
+  );
+  if (!m || ctx.found.entities[m.entity]?.type !== 'person' || insideQuote(ctx, m)) return null;
+  // The description: lower-case words (a possessive may lead) right before the name's comma.
+  const description =
+    /(?:^|[\s,])(?:[\p{L}.’'-]+['’]s\s+|the\s+|an?\s+|his\s+|her\s+|its\s+|their\s+)(?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+,\s*$/u;
+  return description.test(ctx.masked.slice(from, m.start)) ? { entity: m.entity, via: 'apposed-name' } : null;
 }
 
 /**
@@ -573,7 +665,14 @@ function participleSubject(ctx: Ctx, s: Span, v: Span): Ref {
     if (r) return r;
   }
   // Otherwise the name that opens the clause ("Smith retweeted the story, saying").
-  const opening = inRegion.filter((m) => ctx.masked.slice(from, m.start).split(/\s+/).length <= 8);
+  // Not a name inside a phrase that sets the scene ("On one Facebook page a poster wrote, saying").
+  const opening = inRegion.filter(
+    (m) =>
+      ctx.masked.slice(from, m.start).split(/\s+/).length <= 8 &&
+      !/(?:^|\s)(?:on|in|at|of|for|from|with|by|to|into|onto|under|over|after|before)\s+(?:[\p{L}\p{N}.’'-]+\s+){0,2}$/iu.test(
+        ctx.masked.slice(from, m.start),
+      ),
+  );
   const m = opening.find((x) => ctx.found.entities[x.entity]?.type === 'person') ?? opening[0];
   return m ? { entity: m.entity, via: 'participle' } : null;
 }
@@ -626,10 +725,18 @@ function fromColon(ctx: Ctx, q: QuoteSpan, b: Span, blocks: Span[]): Ref {
       (OBJECT_VERB.test(v.word) ? null : subjectAfter(ctx, v.end, s.end));
     if (r) return r;
   }
-  const m = mentionsIn(ctx, s.start, s.end)
-    .filter((x) => x.end <= s.end && isSpeaker(ctx, x))
-    .pop();
-  return m ? { entity: m.entity, via: 'colon-mention' } : null;
+  // No speech verb: the person the sentence is about ("Smith found one drawback in working with
+  // Doe:"), else the last one named ("The verdict of the coach, Jane Doe:").
+  const named = mentionsIn(ctx, s.start, s.end).filter((x) => x.end <= s.end && isSpeaker(ctx, x));
+  const subject = named.find(
+    (x) =>
+      ctx.found.entities[x.entity]?.type === 'person' &&
+      !isPossessive(ctx, x) &&
+      opensSentence(ctx, [s], x) &&
+      /^\s+\p{Ll}/u.test(ctx.masked.slice(x.end, x.end + 3)),
+  );
+  const m = subject ?? named.pop();
+  return m ? { entity: m.entity, via: subject ? 'colon-subject' : 'colon-mention' } : null;
 }
 
 /** A quote-only sentence next to one that names the speaker ("Smith tweeted. “...”"). */

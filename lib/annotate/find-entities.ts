@@ -137,7 +137,7 @@ export function findEntities(text: string, blocks: Span[], sentences: Span[][]):
   mergeInstitutionForms(merge);
   if (isInflecting(text)) mergeInflectedNames(merge);
   mergeMiddleNames(merge);
-  const entities = clusterEntities(merge);
+  const entities = withoutJointSurnames(clusterEntities(merge));
   addUnmarkedMentions(text, entities);
   return { entities, mentions: collectMentions(entities) };
 }
@@ -448,6 +448,28 @@ function clusterEntities({ all, root }: MergeContext): FoundEntity[] {
     if (entity) entities.push(entity);
   }
   return entities;
+}
+
+/**
+ * Drops a "person" that is only two other people's surnames joined by a hyphen: "the
+ * Howitt-Garrett lab" names the labs of Howitt and Garrett, not a third person. A double-barrelled
+ * name that is someone's own ("Jane Smith-Jones") is used with a given name and stays.
+ */
+function withoutJointSurnames(entities: FoundEntity[]): FoundEntity[] {
+  const surnames = new Set(
+    entities
+      .filter((e) => e.type === 'person')
+      .flatMap((e) =>
+        e.aliases
+          .filter((a) => a.includes(' ') && !a.includes('-'))
+          .map((a) => a.split(' ').pop()?.toLowerCase()),
+      ),
+  );
+  const joint = (alias: string) => {
+    const parts = alias.split('-');
+    return parts.length >= 2 && parts.every((p) => surnames.has(p.trim().split(' ').pop()?.toLowerCase()));
+  };
+  return entities.filter((e) => e.type !== 'person' || !e.aliases.every(joint));
 }
 
 function clusterEntity(members: Group[]): FoundEntity | null {

@@ -8,7 +8,6 @@
 export const UNCONFIDENT_ROUTES: ReadonlySet<string> = new Set([
   'neighbour:place-subject',
   'neighbour:sentence-opening',
-  'participle',
   'sentence-opening',
   'standalone:last-mention',
 ]);

@@ -36,6 +36,15 @@ describe('speaker attribution', () => {
     expect(speakers(text)).toEqual([['traitor.', 'Tom Baker']]);
   });
 
+  it('resolves a pronoun only to a person named before it, not to the one it acts on', () => {
+    const text =
+      'Tom Baker, 55, was charged on Monday.\n\nHe was arrested in April after a call to the office of Ilka Lopez.\n\nDuring the call, he called Lopez a “traitor” and said, “somebody ought to stop her.”';
+    expect(speakers(text)).toEqual([
+      ['traitor', 'Tom Baker'],
+      ['somebody ought to stop her.', 'Tom Baker'],
+    ]);
+  });
+
   it('prefers the subject of the previous paragraph to a possessive named after it', () => {
     const text =
       'Jack Reed, who represents some of Anna Berg’s former employees, said he was pleased.\n\n“Nothing here is a coincidence,” he said.';
@@ -121,12 +130,80 @@ describe('speaker attribution', () => {
   });
 
   it('does not name a speaker found by a route too unreliable to show', () => {
-    const text = 'David Emery retweeted the story, saying, “Are there calm supporters?”';
+    const text =
+      'The mayor met Jane Doe at the harbour on Monday.\n\n“We will rebuild the pier before winter.”';
     const { annotations, attributions } = annotateWithEvidence({ textContent: text });
-    expect(UNCONFIDENT_ROUTES.has('participle')).toBe(true);
-    expect(attributions[0]).toEqual({ entity: expect.any(Number), via: 'participle' });
+    expect(UNCONFIDENT_ROUTES.has('standalone:last-mention')).toBe(true);
+    expect(attributions[0]).toEqual({ entity: expect.any(Number), via: 'standalone:last-mention' });
     expect(annotations.quotes[0]?.speaker).toBeNull();
-    expect(annotations.quotes[0]?.text).toBe('Are there calm supporters?');
+    expect(annotations.quotes[0]?.text).toBe('We will rebuild the pier before winter.');
+  });
+
+  it('takes a participle’s subject, but not a name in a phrase that sets the scene', () => {
+    expect(speakers('David Emery retweeted the story, saying, “Are there calm supporters?”')).toEqual([
+      ['Are there calm supporters?', 'David Emery'],
+    ]);
+    const { attributions } = annotateWithEvidence(
+      {
+        textContent:
+          'On one Acme Social page a poster shared the photo, writing that it was “rude, tacky and wrong.”',
+      },
+      { unconfident: new Set() },
+    );
+    expect(attributions[0]?.via).not.toBe('participle');
+  });
+
+  it('gives a quotation that repeats another one’s words that one’s speaker', () => {
+    const text =
+      '“Our fears were realized”\n\nTom Baker told the committee, “I feared the leak at the time. Our fears were realized.”\n\nBy his own account, he “feared the leak at the time” and kept quiet about it.';
+    expect(speakers(text)).toEqual([
+      ['Our fears were realized', 'Tom Baker'],
+      ['I feared the leak at the time. Our fears were realized.', 'Tom Baker'],
+      ['feared the leak at the time', 'Tom Baker'],
+    ]);
+    // Two words are a common phrase, not an echo.
+    expect(
+      speakers('“It was historic,” Tom Baker said.\n\nThe press called the move “historic” too.')[1],
+    ).toEqual(['historic', null]);
+  });
+
+  it('ends a sentence at a quotation that ends with a period', () => {
+    const text =
+      'The magazine’s post reads, “The show was interrupted by an angry fan.” Tom Baker shared the post, saying, “Are there calm fans?”';
+    const got = speakers(text);
+    expect(got[0]?.[1]).not.toBe('Tom Baker');
+    expect(got[1]).toEqual(['Are there calm fans?', 'Tom Baker']);
+  });
+
+  it('names the subject of a colon introduction without a speech verb', () => {
+    const text =
+      'Jane Doe has found one drawback to working with Tom Baker and Ann Roe: “They sing so well that nobody else dares to.”';
+    expect(speakers(text)).toEqual([['They sing so well that nobody else dares to.', 'Jane Doe']]);
+  });
+
+  it('names the person set off by commas after a description of them', () => {
+    expect(
+      speakers('“Two tablets were a lethal dose,” her mother, Fiona Parr, said in a statement.'),
+    ).toEqual([['Two tablets were a lethal dose,', 'Fiona Parr']]);
+    expect(speakers('The company’s spokeswoman, Ana Ruiz, said: “We are reviewing the claims.”')).toEqual([
+      ['We are reviewing the claims.', 'Ana Ruiz'],
+    ]);
+  });
+
+  it('continues a speaker across a caption line between paragraphs', () => {
+    const text =
+      '“The ocean is changing,” says Hori Tane, an elder of the tribe.\n\nHori Tane at his farm near the coast\n\n“We have to listen to the sea, and we have to act.”';
+    const { annotations, attributions } = annotateWithEvidence({ textContent: text });
+    expect(attributions[1]?.via).toBe('standalone-continues');
+    expect(annotations.quotes[1]?.speaker).toBe('Hori Tane');
+  });
+
+  it('reads "pointed out" as reporting speech', () => {
+    expect(
+      speakers(
+        'But, as the Joint Committee on Energy has pointed out, it would be used “to find the sources of reporters”.',
+      ),
+    ).toEqual([['to find the sources of reporters', 'Joint Committee on Energy']]);
   });
 
   it('returns null for an unnamed speaker', () => {

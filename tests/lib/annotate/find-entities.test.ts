@@ -157,6 +157,17 @@ describe('entities', () => {
     expect(e.some((x) => x.name.includes('Credit'))).toBe(false);
   });
 
+  it('does not take two surnames joined by a hyphen for a third person', () => {
+    const text =
+      'Wendy Garrett and Michael Howitt study the gut. Richard Locksley and Anna von Moltke study the lungs. The Howitt-Garrett and Locksley-von Moltke papers were featured in Science and Nature.';
+    const names = entities(text).map((e) => e.name);
+    expect(names).toContain('Wendy Garrett');
+    expect(names).not.toContain('Howitt-Garrett');
+    expect(names).not.toContain('Locksley-von Moltke');
+    const own = 'Jane Smith-Jones runs the lab. Smith-Jones said the cells were everywhere.';
+    expect(byName(own, 'Jane Smith-Jones')?.type).toBe('person');
+  });
+
   it('gives mention offsets that slice to an alias', () => {
     const text = 'Jens Stoltenberg met Volodymyr Zelensky.\n\nStoltenberg said NATO would help Ukraine.';
     for (const e of entities(text)) {

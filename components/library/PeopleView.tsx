@@ -38,7 +38,12 @@ export function PeopleView() {
   // The first screen kept from an earlier read shows as the list does, while the whole index is read.
   const listing = state === 'ready' || state === 'partial';
   return (
-    <div class="library people" data-testid="people" data-state={state} aria-busy={state === 'loading' || state === 'partial'}>
+    <div
+      class="library people"
+      data-testid="people"
+      data-state={state}
+      aria-busy={state === 'loading' || state === 'partial'}
+    >
       <header class="library-header">
         <h1>People</h1>
         <LibraryNav current="people" />

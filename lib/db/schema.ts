@@ -3,8 +3,8 @@ import type { LeadImage } from '../extract/article';
 import type { StoredHighlight } from '../notes/stored-highlight';
 import type { PeopleRow, Posting } from '../people/article-postings';
 import { backfillPeople } from '../people/people-index';
-import type { PeopleMerge } from '../people/resolve';
 import type { PeopleSummaryRow } from '../people/people-summary';
+import type { PeopleMerge } from '../people/resolve';
 import { DB_NAME } from './db-name';
 import { searchTokens } from './search-tokens';
 

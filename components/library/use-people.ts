@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { writePeopleSummary } from '@/lib/people/people-snapshot';
 import type { PeopleListSummary } from '@/lib/people/people-summary';
 import type { PersonEntry } from '@/lib/people/resolve';
@@ -42,9 +42,7 @@ export function usePeople() {
       setStatus({ state: 'error', message: describeError(error) });
     }
   }, []);
-  // Started with the first render, not after its paint (as useEffect would): the boot script's read
-  // may come in meanwhile, and its first screen then shows a frame sooner.
-  useLayoutEffect(() => {
+  useEffect(() => {
     reload();
   }, [reload]);
   return { status, reload };

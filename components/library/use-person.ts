@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { QuoteGroup } from '@/lib/people/find-person';
 import type { CoMention } from '@/lib/people/people-queries';
 import { writePeopleSummary } from '@/lib/people/people-snapshot';
@@ -67,9 +67,7 @@ export function usePerson(name: string) {
       setStatus({ state: 'error', message: describeError(error) });
     }
   }, [name]);
-  // Started with the first render, not after its paint (as useEffect would): the boot script's read
-  // may come in meanwhile, and its first screen then shows a frame sooner.
-  useLayoutEffect(() => {
+  useEffect(() => {
     reload();
   }, [reload]);
   return { status, company, reload };

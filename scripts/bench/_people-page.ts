@@ -8,6 +8,7 @@ import { articleSearchRow, DB_NAME, LedeDB, type StoredArticle, splitArticle } f
 import { foldName } from '../../lib/people/identity';
 import { peopleTables, updatePeopleIndex } from '../../lib/people/people-index';
 import { entryPostings, findPerson, listPeople } from '../../lib/people/people-queries';
+import { touchPeopleSummary } from '../../lib/people/people-summary';
 import { LedeDBv3 } from '../../tests/lib/db/v3-schema';
 import { makeArticle, makeCorpus, mulberry32 } from './_library-corpus';
 
@@ -184,7 +185,15 @@ async function saveCost(rounds: number) {
   return { save, indexStep, emptyTx };
 }
 
+/** A change to the people index as far as the views can tell: the kept first screens are dropped. */
+async function touchSummary(): Promise<void> {
+  const db = new LedeDB();
+  await db.transaction('rw', db.peopleSummary, () => touchPeopleSummary(db));
+  db.close();
+}
+
 (globalThis as unknown as { __ledeBench: unknown }).__ledeBench = {
+  touchSummary,
   populateV3,
   upgrade,
   listOnce,

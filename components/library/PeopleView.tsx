@@ -4,12 +4,20 @@ import { LibraryNav } from './LibraryNav';
 import { PeopleRows } from './PeopleRows';
 import { PeopleStateMessage } from './PeopleStates';
 import { type PeopleSort, visiblePeople } from './people-list';
-import { usePeople } from './use-people';
+import { type PeopleStatus, usePeople } from './use-people';
 
 const TABS: { type: PeopleType; label: string }[] = [
   { type: 'person', label: 'People' },
   { type: 'organization', label: 'Organizations' },
 ];
+
+/** The entries a status lists: all of them, or the kept first screen of the tab shown. */
+function listed(status: PeopleStatus, type: PeopleType) {
+  if (status.state === 'ready') return status.entries;
+  if (status.state === 'partial')
+    return type === 'person' ? status.summary.people : status.summary.organizations;
+  return [];
+}
 
 /** `library.html?view=people`: everyone the saved articles quote or mention, by quotes or mentions. */
 export function PeopleView() {
@@ -17,23 +25,30 @@ export function PeopleView() {
   const [type, setType] = useState<PeopleType>('person');
   const [sort, setSort] = useState<PeopleSort>('quotes');
   const [query, setQuery] = useState('');
-  const entries = status.state === 'ready' ? status.entries : [];
+  const entries = listed(status, type);
   const shown = useMemo(() => visiblePeople(entries, type, query, sort), [entries, type, query, sort]);
   const state =
     status.state !== 'ready'
       ? status.state
       : status.articles === 0
         ? 'nothing-saved'
-        : entries.length === 0
+        : status.entries.length === 0
           ? 'no-people'
           : 'ready';
+  // The first screen kept from an earlier read shows as the list does, while the whole index is read.
+  const listing = state === 'ready' || state === 'partial';
   return (
-    <div class="library people" data-testid="people" data-state={state} aria-busy={state === 'loading'}>
+    <div
+      class="library people"
+      data-testid="people"
+      data-state={state}
+      aria-busy={state === 'loading' || state === 'partial'}
+    >
       <header class="library-header">
         <h1>People</h1>
         <LibraryNav current="people" />
       </header>
-      {state === 'ready' && (
+      {listing && (
         <search class="filters people-filters" aria-label="Search and sort people">
           <input
             type="search"
@@ -74,11 +89,11 @@ export function PeopleView() {
         </search>
       )}
       <main class="library-main people-main">
-        {state === 'ready' && shown.length > 0 && <PeopleRows entries={shown} />}
+        {listing && shown.length > 0 && <PeopleRows entries={shown} />}
         {state === 'ready' && shown.length === 0 && (
           <PeopleStateMessage state="no-match" onAction={() => setQuery('')} />
         )}
-        {state !== 'ready' && (
+        {!listing && (
           <PeopleStateMessage
             state={state}
             message={status.state === 'error' ? status.message : ''}

@@ -15,6 +15,8 @@ export function PersonView({ name }: { name: string }) {
   const { status, company, reload } = usePerson(name);
   const { toast, showToast, hideToast } = useToast();
   const ready = status.state === 'ready' ? status : null;
+  // The first screen kept from an earlier read: the entry and its newest quotes, without the tools.
+  const shown = ready ?? (status.state === 'partial' ? status : null);
   const actions = usePersonActions({
     entry: ready?.entry ?? null,
     entries: ready?.entries ?? [],
@@ -30,7 +32,7 @@ export function PersonView({ name }: { name: string }) {
     document.title = `${ready?.entry.name ?? name} · Lede`;
   }, [ready, name]);
 
-  const entry = ready?.entry;
+  const entry = shown?.entry;
   const state = status.state === 'ready' ? (entry?.quotes ? 'ready' : 'no-quotes') : status.state;
   return (
     <div
@@ -38,7 +40,7 @@ export function PersonView({ name }: { name: string }) {
       data-testid="person"
       data-name={entry?.name ?? name}
       data-state={state}
-      aria-busy={state === 'loading'}
+      aria-busy={state === 'loading' || state === 'partial'}
     >
       <header class="library-header">
         <h1>{entry?.name ?? name}</h1>
@@ -50,7 +52,7 @@ export function PersonView({ name }: { name: string }) {
             {shortDate(entry.first)}, last seen {shortDate(entry.last)}
           </p>
         )}
-        {entry && (
+        {ready && entry && (
           <PersonTools
             entry={entry}
             onExport={actions.exportMarkdown}
@@ -61,12 +63,14 @@ export function PersonView({ name }: { name: string }) {
       </header>
       <div class="person-body">
         <main class="person-main">
-          {status.state !== 'ready' && <PersonStateMessage status={status} name={name} onRetry={reload} />}
+          {!shown && status.state !== 'ready' && status.state !== 'partial' && (
+            <PersonStateMessage status={status} name={name} onRetry={reload} />
+          )}
           {ready && entry && entry.quotes === 0 && (
             <PersonStateMessage status={status} name={entry.name} onRetry={reload} />
           )}
-          {ready && entry && entry.quotes > 0 && (
-            <PersonQuotes groups={ready.groups} onDelete={actions.deleteArticle} />
+          {shown && entry && entry.quotes > 0 && (
+            <PersonQuotes groups={shown.groups} onDelete={actions.deleteArticle} />
           )}
           {ready && <PersonMentions groups={ready.groups} />}
         </main>

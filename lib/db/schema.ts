@@ -3,6 +3,7 @@ import type { LeadImage } from '../extract/article';
 import type { StoredHighlight } from '../notes/stored-highlight';
 import type { PeopleRow, Posting } from '../people/article-postings';
 import { backfillPeople } from '../people/people-index';
+import type { PeopleSummaryRow } from '../people/people-summary';
 import type { PeopleMerge } from '../people/resolve';
 import { DB_NAME } from './db-name';
 import { searchTokens } from './search-tokens';
@@ -145,6 +146,12 @@ const V4 = { mentions: '[articleId+key], [key+seen]', people: 'key', peopleMerge
 /** Schema v5: the reader's own highlights and notes (lib/notes), by id, article and creation time. */
 const V5 = { highlights: 'id, articleId, createdAt' };
 
+/**
+ * Schema v6: `peopleSummary`, the People views' first screens (lib/people/people-summary.ts), so
+ * they paint from one small row; a cache, emptied by every change to the people index or merges.
+ */
+const V6 = { peopleSummary: 'key' };
+
 interface DbDeps {
   indexedDB?: IDBFactory;
   IDBKeyRange?: typeof IDBKeyRange;
@@ -173,6 +180,7 @@ export class LedeDB extends Dexie {
   mentions!: Table<Posting, [string, string]>;
   people!: Table<PeopleRow, string>;
   peopleMerges!: Table<PeopleMerge, string>;
+  peopleSummary!: Table<PeopleSummaryRow, string>;
 
   constructor(deps: DbDeps = {}, name = DB_NAME) {
     super(name, deps.indexedDB ? { indexedDB: deps.indexedDB, IDBKeyRange: deps.IDBKeyRange } : undefined);
@@ -201,5 +209,7 @@ export class LedeDB extends Dexie {
     this.version(4).stores(V4).upgrade(backfillPeople);
     // A new table needs no upgrade of existing rows.
     this.version(5).stores(V5);
+    // A new table, empty: the first People view fills it.
+    this.version(6).stores(V6);
   }
 }

@@ -1,4 +1,4 @@
-import { updatePeopleIndex } from '../people/people-index';
+import { peopleTables, updatePeopleIndex } from '../people/people-index';
 import { withDerivedFields } from './articles';
 import { joinArticle, type LedeDB, type StoredEntity, type StoredQuote, splitArticle } from './schema';
 
@@ -12,7 +12,7 @@ export async function setAnnotations(
   id: string,
   annotations: { quotes: StoredQuote[]; entities: StoredEntity[] },
 ): Promise<boolean> {
-  return db.transaction('rw', [db.articles, db.bodies, db.mentions, db.people], async () => {
+  return db.transaction('rw', [db.articles, db.bodies, ...peopleTables(db)], async () => {
     const [row, body] = await Promise.all([db.articles.get(id), db.bodies.get(id)]);
     if (!row || !body) return false;
     const article = withDerivedFields({ ...joinArticle(row, body), ...annotations });

@@ -1,6 +1,7 @@
 import { ImportError } from '../db/errors';
 import type { LedeDB } from '../db/schema';
 import type { PeopleRow } from './article-postings';
+import { touchPeopleSummary } from './people-summary';
 import { type PeopleMerge, resolvePeople } from './resolve';
 
 /** What a backup holds of the people index: the people (for reading; the index is rebuilt) and the merges. */
@@ -49,7 +50,12 @@ export function checkPeopleMerges(value: unknown): PeopleMerge[] {
   return (value as PeopleMerge[]).map(({ key, into }) => ({ key, into }));
 }
 
-/** Writes a backup's merges (inside the import's transaction); the backup's choice wins for a name. */
+/**
+ * Writes a backup's merges (inside the import's transaction, which includes `peopleTables`); the
+ * backup's choice wins for a name.
+ */
 export async function importPeopleMerges(db: LedeDB, merges: PeopleMerge[]): Promise<void> {
-  if (merges.length > 0) await db.peopleMerges.bulkPut(merges);
+  if (merges.length === 0) return;
+  await db.peopleMerges.bulkPut(merges);
+  await touchPeopleSummary(db);
 }

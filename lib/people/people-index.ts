@@ -8,13 +8,14 @@ import {
   type Posting,
   peopleRows,
 } from './article-postings';
+import { touchPeopleSummary } from './people-summary';
 
 /** What indexing needs of an article: its id, dates and annotations. */
 export type IndexedArticle = Pick<StoredArticle, 'id' | 'publishedTime' | 'savedAt' | 'quotes' | 'entities'>;
 
-/** The index tables, for the callers' transactions. */
+/** The index tables (and its first-screen cache), for the callers' transactions. */
 export function peopleTables(db: LedeDB) {
-  return [db.mentions, db.people];
+  return [db.mentions, db.people, db.peopleSummary];
 }
 
 function postingKey(posting: Posting): [string, string] {
@@ -75,6 +76,7 @@ export async function updatePeopleIndex(
   }
   await db.people.bulkDelete(gone);
   await db.people.bulkPut([...rows.values()].filter((row) => row.articles > 0));
+  await touchPeopleSummary(db);
 }
 
 /** Postings of every article in the given tables, read one article at a time. */
@@ -115,5 +117,6 @@ export async function rebuildPeopleIndex(db: LedeDB): Promise<void> {
     const postings = await allPostings(db.articles, db.bodies);
     await db.mentions.bulkPut(postings);
     await db.people.bulkPut(peopleRows(postings));
+    await touchPeopleSummary(db);
   });
 }

@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import type { LedeDB } from '../db/schema';
 import type { Posting } from './article-postings';
 import { groupPostings, newestFirst, type QuoteGroup } from './find-person';
+import { touchPeopleSummary } from './people-summary';
 import { type PersonEntry, resolvePeople } from './resolve';
 
 export { findPerson, type QuoteGroup, type QuoteSource } from './find-person';
@@ -78,10 +79,16 @@ export async function personCompany(
 
 /** Merges entry `from` into entry `into` by hand: every key of `from` now belongs to `into`. */
 export async function mergePeople(db: LedeDB, into: PersonEntry, from: PersonEntry): Promise<void> {
-  await db.peopleMerges.bulkPut(from.keys.map((key) => ({ key, into: into.key })));
+  await db.transaction('rw', db.peopleMerges, db.peopleSummary, async () => {
+    await db.peopleMerges.bulkPut(from.keys.map((key) => ({ key, into: into.key })));
+    await touchPeopleSummary(db);
+  });
 }
 
 /** Splits one key off its entry by hand: it stands alone, and no automatic rule joins it again. */
 export async function splitPerson(db: LedeDB, key: string): Promise<void> {
-  await db.peopleMerges.put({ key, into: key });
+  await db.transaction('rw', db.peopleMerges, db.peopleSummary, async () => {
+    await db.peopleMerges.put({ key, into: key });
+    await touchPeopleSummary(db);
+  });
 }

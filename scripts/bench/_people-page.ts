@@ -6,8 +6,9 @@ import Dexie from 'dexie';
 import { saveArticle, withDerivedFields } from '../../lib/db/articles';
 import { articleSearchRow, DB_NAME, LedeDB, type StoredArticle, splitArticle } from '../../lib/db/schema';
 import { foldName } from '../../lib/people/identity';
-import { updatePeopleIndex } from '../../lib/people/people-index';
+import { peopleTables, updatePeopleIndex } from '../../lib/people/people-index';
 import { entryPostings, findPerson, listPeople } from '../../lib/people/people-queries';
+import { touchPeopleSummary } from '../../lib/people/people-summary';
 import { LedeDBv3 } from '../../tests/lib/db/v3-schema';
 import { makeArticle, makeCorpus, mulberry32 } from './_library-corpus';
 
@@ -167,14 +168,14 @@ async function saveCost(rounds: number) {
     save.push(performance.now() - t0);
     const b = { ...spelledArticle(40_000 + r), id: `bench-index-${r}` };
     const i0 = performance.now();
-    await db.transaction('rw', [db.mentions, db.people], () => updatePeopleIndex(db, [], [b]));
+    await db.transaction('rw', peopleTables(db), () => updatePeopleIndex(db, [], [b]));
     indexStep.push(performance.now() - i0);
     const e0 = performance.now();
-    await db.transaction('rw', [db.mentions, db.people], () => db.people.get('none'));
+    await db.transaction('rw', peopleTables(db), () => db.people.get('none'));
     emptyTx.push(performance.now() - e0);
   }
   // Take the index-only entries out again (they have no article).
-  await db.transaction('rw', [db.mentions, db.people], () =>
+  await db.transaction('rw', peopleTables(db), () =>
     updatePeopleIndex(
       db,
       Array.from({ length: rounds }, (_, r) => `bench-index-${r}`),
@@ -184,7 +185,15 @@ async function saveCost(rounds: number) {
   return { save, indexStep, emptyTx };
 }
 
+/** A change to the people index as far as the views can tell: the kept first screens are dropped. */
+async function touchSummary(): Promise<void> {
+  const db = new LedeDB();
+  await db.transaction('rw', db.peopleSummary, () => touchPeopleSummary(db));
+  db.close();
+}
+
 (globalThis as unknown as { __ledeBench: unknown }).__ledeBench = {
+  touchSummary,
   populateV3,
   upgrade,
   listOnce,

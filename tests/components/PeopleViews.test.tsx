@@ -8,6 +8,8 @@ import { PeopleView } from '@/components/library/PeopleView';
 import { PersonView } from '@/components/library/PersonView';
 import { saveArticle } from '@/lib/db/articles';
 import { LedeDB, type StoredEntity, type StoredQuote } from '@/lib/db/schema';
+import { findPerson, listPeople, mergePeople } from '@/lib/people/people-queries';
+import { peekEarlyPeople, startPeopleRead } from '@/lib/people/people-snapshot';
 import { articleInput } from '../lib/db/fixtures';
 
 // The database the views load on demand: a fresh fake IndexedDB per test, shared with the test.
@@ -208,4 +210,62 @@ test('merge by hand, then split it off again', async () => {
   expect(one('[data-testid="person-members"]')?.textContent).toContain('Jens Stoltenberg (1 article)');
   await act(() => one('[data-testid="person-split"]')?.click());
   await until(() => !one('[data-testid="person-members"]'), 'split');
+});
+
+/** The boot script's read for `search` (as library-boot.js starts it), once it is in. */
+async function bootRead(search: string) {
+  startPeopleRead(search);
+  await until(() => peekEarlyPeople() !== undefined, 'boot read');
+}
+
+test('People: a kept first screen paints in the first render, and the full read shows the same rows first', async () => {
+  await library();
+  render(<PeopleView />, host);
+  await until(() => one('[data-testid="people"]')?.dataset.state === 'ready', 'first visit');
+  // The first visit read everything and kept the first screen (written after the rows show).
+  render(null, host);
+  for (let i = 0; i < 20 && (await db.peopleSummary.count()) < 2; i++)
+    await new Promise((r) => setTimeout(r, 5));
+  await bootRead('?view=people');
+  render(<PeopleView />, host);
+  const names = () => all('[data-testid="people-row"]').map((row) => row.dataset.name);
+  // No frame of "loading": the kept rows are in the first render.
+  expect(one('[data-testid="people"]')?.dataset.state).toBe('partial');
+  const first = names();
+  expect(first).toEqual(['Volodymyr Zelensky', 'Olaf Scholz', 'Jens Stoltenberg']);
+  await until(() => one('[data-testid="people"]')?.dataset.state === 'ready', 'full read');
+  expect(names().slice(0, first.length)).toEqual(first);
+  expect(one('[data-testid="people-row"]')?.textContent).toContain('3 quotes · 9 mentions · 3 articles');
+});
+
+test('a person: a kept first screen paints first; after a merge the next visit shows the merge, not the kept screen', async () => {
+  await library();
+  render(<PersonView name="zelensky" />, host);
+  await until(() => one('[data-testid="person"]')?.dataset.state === 'ready', 'first visit');
+  const quotes = () => all('[data-testid="person-quote"]').map((q) => [q.dataset.articleId, q.textContent]);
+  const full = quotes();
+  render(null, host);
+  for (let i = 0; i < 20 && (await db.peopleSummary.count()) < 2; i++)
+    await new Promise((r) => setTimeout(r, 5));
+  await bootRead('?person=zelensky');
+  render(<PersonView name="zelensky" />, host);
+  expect(one('[data-testid="person"]')?.dataset.state).toBe('partial');
+  expect(one('[data-testid="person-summary"]')?.textContent).toContain('3 quotes');
+  expect(quotes()).toEqual(full);
+  expect(one('[data-testid="person-merge"]')).toBeNull();
+  await until(() => one('[data-testid="person"]')?.dataset.state === 'ready', 'full read');
+  expect(quotes()).toEqual(full);
+  render(null, host);
+  // A merge drops the kept screens: the next visit reads the index and shows the merged entry.
+  const entries = await listPeople(db);
+  const [into, from] = [findPerson(entries, 'Olaf Scholz'), findPerson(entries, 'Zelensky')];
+  if (!into || !from) throw new Error('indexed');
+  await mergePeople(db, into, from);
+  await bootRead('?person=zelensky');
+  render(<PersonView name="zelensky" />, host);
+  expect(one('[data-testid="person"]')?.dataset.state).toBe('loading');
+  await until(() => one('[data-testid="person"]')?.dataset.state === 'ready', 'merged');
+  expect(one('[data-testid="person-summary"]')?.textContent).toContain('21 mentions');
+  expect(one('[data-testid="person-members"]')?.textContent).toContain('Olaf Scholz');
+  expect(quotes()).toEqual(full);
 });

@@ -161,3 +161,55 @@ test('a quote opens its saved article scrolled to the quote, highlighted; the pa
   await expect.poll(() => link.textContent()).toBe('1 more quote in your library');
   expect(await link.getAttribute('href')).toBe('library.html?person=Jens%20Stoltenberg');
 });
+
+test('a second visit paints the kept first screen, then the full read; a deletion drops it', async () => {
+  // Every state the person view goes through, from the first render on (an init script: before the page's own).
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    const page = globalThis as unknown as { __states: string[]; __partial: string[] };
+    page.__states = seen;
+    new MutationObserver(() => {
+      const state = document.querySelector('[data-testid="person"]')?.getAttribute('data-state');
+      if (state && seen.at(-1) !== state) seen.push(state);
+      // The quotes the kept first screen shows.
+      if (state === 'partial')
+        page.__partial = [...document.querySelectorAll('[data-testid="person-quote"]')].map(
+          (q) => q.textContent ?? '',
+        );
+    }).observe(document, { subtree: true, childList: true, attributes: true });
+  });
+  const states = () => page.evaluate(() => (globalThis as unknown as { __states: string[] }).__states);
+  const quotes = () => page.getByTestId('person-quote').allTextContents();
+  const partial = () => page.evaluate(() => (globalThis as unknown as { __partial: string[] }).__partial);
+  const visit = async () => {
+    await page.goto(page.url().replace(/(library|reader)\.html.*/, 'library.html?person=Jens%20Stoltenberg'));
+    await expect.poll(() => page.getByTestId('person').getAttribute('data-state')).toBe('ready');
+  };
+  await visit();
+  const all = await quotes();
+  expect(all).toHaveLength(3);
+  // The first visit kept its first screen (after the quotes showed); the next one paints it first.
+  await expect
+    .poll(async () => {
+      await visit();
+      return states();
+    })
+    .toEqual(['partial', 'ready']);
+  expect(await partial()).toEqual(all);
+  expect(await quotes()).toEqual(all);
+
+  await page.locator('[data-testid="person-article"]').first().getByTestId('person-delete-article').click();
+  await expect.poll(quotes).toEqual(all.slice(1));
+  await visit();
+  expect((await states()).at(-1)).toBe('ready');
+  expect(await quotes()).toEqual(all.slice(1));
+  await expect
+    .poll(async () => {
+      await visit();
+      return states();
+    })
+    .toEqual(['partial', 'ready']);
+  // Never the deleted article's quote, even in the first frame.
+  expect(await partial()).toEqual(all.slice(1));
+  expect(await quotes()).toEqual(all.slice(1));
+});

@@ -59,7 +59,7 @@ test('a v1 database opens with the current schema, keeps everything and becomes 
 
   const db = new LedeDB({ indexedDB: factory, IDBKeyRange });
   await db.open();
-  expect(db.verno).toBe(5);
+  expect(db.verno).toBe(6);
   for (const original of originals) expect(await getArticle(db, original.id)).toEqual(original);
   await expectBodiesMoved(db, originals.length);
   const images = await getArticleImages(db, originals[0].id);
@@ -93,7 +93,7 @@ test('a v2 database opens with the current schema: bodies move to their own tabl
 
   const db = new LedeDB({ indexedDB: factory, IDBKeyRange });
   await db.open();
-  expect(db.verno).toBe(5);
+  expect(db.verno).toBe(6);
   for (const original of originals) expect(await getArticle(db, original.id)).toEqual(original);
   await expectBodiesMoved(db, originals.length);
   // The article-row indexes still answer, and search is untouched.

@@ -139,7 +139,7 @@ test('a v3 database upgrades to v5 with an empty highlights table and every arti
   v3.close();
   const db = new LedeDB({ indexedDB: factory, IDBKeyRange });
   await db.open();
-  expect(db.verno).toBe(5);
+  expect(db.verno).toBe(6);
   expect(await db.articles.get(id)).toMatchObject({ readingPosition: 0.25 });
   expect(await db.highlights.count()).toBe(0);
   const h = await addHighlight(db, { articleId: id, selector: describeQuote('x', 0, 1) });

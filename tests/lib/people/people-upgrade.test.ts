@@ -49,7 +49,7 @@ function article(i: number): V1Article {
 async function expectBackfilled(factory: IDBFactory) {
   const db = new LedeDB({ indexedDB: factory, IDBKeyRange });
   await db.open();
-  expect(db.verno).toBe(5);
+  expect(db.verno).toBe(6);
   expect(await db.mentions.count()).toBe(10);
   const people = await listPeople(db);
   expect(findPerson(people, 'Zelensky')).toMatchObject({

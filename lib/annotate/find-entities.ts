@@ -528,6 +528,8 @@ function collectMentions(entities: FoundEntity[]): (Span & { entity: number })[]
   return mentions.sort((a, b) => a.start - b.start);
 }
 
+const CONTRACTION = /^(?:i|you|we|they|he|she|it|that|there|here|what|who|let)['’](?:m|re|ve|ll|d|s)$/;
+
 function keepSpan(s: NameSpan, lower: Set<string>, text: string): boolean {
   const single = s.tokens.length === 1;
   const word = (s.tokens[0] ?? '').toLowerCase();
@@ -538,6 +540,16 @@ function keepSpan(s: NameSpan, lower: Set<string>, text: string): boolean {
   )
     return false;
   if (single && /^\p{N}/u.test(word)) return false;
+  // A contraction ("I’m", "We’ve", "That’s") is never a name.
+  if (single && CONTRACTION.test(word)) return false;
+  // A word shaped like a demonym before a common noun is an adjective ("Ecuadorean prosecutors").
+  if (
+    single &&
+    /(?:ean|ian|ese|ish)$/.test(word) &&
+    !FIRST_NAMES.has(word) &&
+    /^\s+\p{Ll}/u.test(text.slice(s.end, s.end + 3))
+  )
+    return false;
   // Sentence adverbs ("Previously,") and event words standing alone ("Spring" of "Arab Spring").
   if (single && s.sentenceStart && /ly$/.test(word)) return false;
   if (single && word !== 'bill' && NOT_ENTITY_HEADS.test(word)) return false;

@@ -168,6 +168,16 @@ describe('entities', () => {
     expect(byName(own, 'Jane Smith-Jones')?.type).toBe('person');
   });
 
+  it('takes neither contractions nor demonym adjectives for names', () => {
+    const text =
+      'Maria Lopez sang. “When I’m on stage, I forget,” she said. “So I’m not nervous.” Later, I’m told, the Glaswegian singer and Ecuadorean prosecutors met Glaswegian fans and Ecuadorean officials.';
+    const names = entities(text).map((e) => e.name);
+    expect(names).toContain('Maria Lopez');
+    expect(names).not.toContain('I’m');
+    expect(names).not.toContain('Glaswegian');
+    expect(names).not.toContain('Ecuadorean');
+  });
+
   it('gives mention offsets that slice to an alias', () => {
     const text = 'Jens Stoltenberg met Volodymyr Zelensky.\n\nStoltenberg said NATO would help Ukraine.';
     for (const e of entities(text)) {

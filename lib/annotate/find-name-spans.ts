@@ -301,7 +301,8 @@ function splitHyphenated(chain: Token[]): Token[] {
       }
     } else if (
       parts.length > 1 &&
-      isCap(t.text) &&
+      // The part before the tail is capitalised: "Kyiv-based", and "al-Qaeda-linked" too.
+      isCap(parts[parts.length - 2] as string) &&
       !isCap(parts[parts.length - 1] as string) &&
       !nameSyllable(parts)
     ) {

@@ -168,6 +168,14 @@ describe('entities', () => {
     expect(byName(own, 'Jane Smith-Jones')?.type).toBe('person');
   });
 
+  it('drops a lowercase compound tail after a name that starts in lowercase', () => {
+    const names = entities(
+      'Militants from an al-Qaeda-linked group attacked the museum, and al-Qaeda praised them.',
+    ).map((e) => e.name);
+    expect(names).toContain('al-Qaeda');
+    expect(names).not.toContain('al-Qaeda-linked');
+  });
+
   it('takes neither contractions nor demonym adjectives for names', () => {
     const text =
       'Maria Lopez sang. “When I’m on stage, I forget,” she said. “So I’m not nervous.” Later, I’m told, the Glaswegian singer and Ecuadorean prosecutors met Glaswegian fans and Ecuadorean officials.';

@@ -1,13 +1,24 @@
 import { render } from 'preact';
 import { LibraryApp, loadFirstScreen } from '@/components/library/LibraryApp';
 import { parseLibraryRoute } from '@/components/library/library-route';
+import { earlyHighlightsWithin } from '@/lib/notes/read-highlights';
 import '@/components/reader.css';
 import '@/components/library/library.css';
+
+/** How long the Highlights view waits for its first screen before rendering its loading state. */
+const FIRST_READ_WAIT_MS = 100;
 
 // The first rows are being read already (public/library-boot.js started before this bundle
 // loaded); the page renders at once and shows them when they come.
 // Only the list shows articles first: another view (Highlights, People, a person) does not read
 // (nor load Dexie for) them.
-const firstScreen = parseLibraryRoute(location.search).view === 'list' ? loadFirstScreen() : undefined;
+const view = parseLibraryRoute(location.search).view;
+const firstScreen = view === 'list' ? loadFirstScreen() : undefined;
 firstScreen?.catch(() => {}); // LibraryApp shows the error; this only silences the early rejection.
-render(<LibraryApp firstScreen={firstScreen} />, document.getElementById('app') as HTMLElement);
+const mount = () =>
+  render(<LibraryApp firstScreen={firstScreen} />, document.getElementById('app') as HTMLElement);
+// The Highlights view's first screen (read since the boot script) usually comes a few ms after
+// this bundle: its first frame shows it rather than "Loading"; a slower read shows "Loading" after
+// FIRST_READ_WAIT_MS.
+if (view === 'highlights') earlyHighlightsWithin(FIRST_READ_WAIT_MS).then(mount);
+else mount();

@@ -1,7 +1,8 @@
 /**
- * Every highlight with its article's title, newest first, read with the bare IndexedDB API (no
- * Dexie): the library's Highlights view paints from this, and library.html's boot script starts
- * it before the page's code has loaded. Read-only: it never creates or upgrades the database.
+ * The reader's highlights with their articles' titles, newest first, read with the bare IndexedDB
+ * API (no Dexie): the library's Highlights view paints from this, and library.html's boot script
+ * starts the first screen's read before the page's code has loaded. Read-only: it never creates
+ * or upgrades the database.
  */
 import { DB_NAME } from '../db/db-name';
 import { openExistingLibrary } from '../db/open-existing';
@@ -16,14 +17,26 @@ export interface HighlightsRead {
   complete: boolean;
 }
 
-/** Highlights the first read takes: the view's first screens; the rest are read after the paint. */
-export const FIRST_TITLED = 40;
+/** The least height of one entry of the view in px (a one-line quote, no note): sizes the first read. */
+export const MIN_ENTRY_HEIGHT = 72;
 
-const holder = globalThis as { __ledeHighlights?: Promise<HighlightsRead | null> };
+/** Highlights that fill the first screen (plus two); the rest are read after the first paint. */
+export function firstScreenHighlights(height = globalThis.innerHeight || 800): number {
+  return Math.ceil(height / MIN_ENTRY_HEIGHT) + 2;
+}
 
-/** Starts the read (library.html?view=highlights); `earlyHighlights` hands it over. */
+const holder = globalThis as {
+  __ledeHighlights?: Promise<HighlightsRead | null>;
+  __ledeHighlightsRead?: HighlightsRead;
+};
+
+/** Starts the first screen's read (library.html?view=highlights); `earlyHighlights` hands it over. */
 export function startHighlightsRead(): void {
-  holder.__ledeHighlights = readAllHighlights(undefined, DB_NAME, FIRST_TITLED);
+  const read = readAllHighlights(undefined, DB_NAME, firstScreenHighlights());
+  holder.__ledeHighlights = read;
+  read.then((done) => {
+    if (done) holder.__ledeHighlightsRead = done;
+  });
 }
 
 /** The read the boot script started, if it did. */
@@ -31,9 +44,24 @@ export function earlyHighlights(): Promise<HighlightsRead | null> | undefined {
   return holder.__ledeHighlights;
 }
 
+/** What the boot script's read found, if it has come (once): the view's first render shows it. */
+export function takeEarlyHighlights(): HighlightsRead | undefined {
+  const read = holder.__ledeHighlightsRead;
+  holder.__ledeHighlightsRead = undefined;
+  return read;
+}
+
+/** Resolves once the boot script's read has come (at once if none was started), or after `ms`. */
+export function earlyHighlightsWithin(ms: number): Promise<void> {
+  const read = holder.__ledeHighlights;
+  if (!read) return Promise.resolve();
+  return Promise.race([read.then(() => {}), new Promise<void>((resolve) => setTimeout(resolve, ms))]);
+}
+
 /**
- * The newest `limit` highlights (all by default), newest first, with their articles' titles; null when the library does not exist or has no highlights table yet (the page then
- * reads through Dexie, which upgrades it). Never rejects.
+ * The newest `limit` highlights (all by default), newest first (as `listHighlights` orders them:
+ * by creation time, then id), with their articles' titles; null when the library does not exist
+ * or has no highlights table yet (the page then reads through Dexie, which upgrades it). Never rejects.
  */
 export function readAllHighlights(
   factory: IDBFactory | undefined = globalThis.indexedDB,
@@ -50,11 +78,15 @@ export function readAllHighlights(
         };
         try {
           const tx = db.transaction(['highlights', 'articles']);
-          const store = tx.objectStore('highlights');
-          if (Number.isFinite(limit)) return readNewest(tx, store, limit, done);
-          const all = store.getAll();
-          all.onerror = () => done(null);
-          all.onsuccess = () => withTitles(tx, newestFirst(all.result as StoredHighlight[]), true, done);
+          tx.onerror = () => done(null);
+          const byTime = tx.objectStore('highlights').index('createdAt');
+          const found = (highlights: StoredHighlight[] | null) => {
+            if (!highlights) return done(null);
+            const complete = highlights.length <= limit;
+            withTitles(tx, complete ? highlights : highlights.slice(0, limit), complete, done);
+          };
+          // One more than asked for, to know whether more exist.
+          readNewest(byTime, Number.isFinite(limit) ? limit + 1 : undefined, found);
         } catch {
           done(null);
         }
@@ -62,28 +94,36 @@ export function readAllHighlights(
   );
 }
 
-/** Sorted newest first (ids are time-based, but imported highlights keep theirs). */
-function newestFirst(highlights: StoredHighlight[]): StoredHighlight[] {
-  return highlights.sort((a, b) => b.createdAt - a.createdAt);
-}
-
-/** The newest `limit` highlights: a backwards cursor on the time-ordered ids, one more to know if more exist. */
+/**
+ * The newest `count` (all when undefined) records of the `createdAt` index, newest first: one
+ * request where the browser has `getAllRecords` (Chrome 141+), else a backwards cursor.
+ */
 function readNewest(
-  tx: IDBTransaction,
-  store: IDBObjectStore,
-  limit: number,
-  done: (read: HighlightsRead | null) => void,
+  byTime: IDBIndex,
+  count: number | undefined,
+  found: (highlights: StoredHighlight[] | null) => void,
 ): void {
-  const found: StoredHighlight[] = [];
-  const cursor = store.openCursor(null, 'prev');
-  cursor.onerror = () => done(null);
+  if (count === undefined) {
+    // Ascending (time, id) is the index's order; newest first is its reverse.
+    const all = byTime.getAll();
+    all.onsuccess = () => found((all.result as StoredHighlight[]).reverse());
+    all.onerror = () => found(null);
+    return;
+  }
+  if (hasGetAllRecords(byTime)) {
+    const records = byTime.getAllRecords({ count, direction: 'prev' });
+    records.onsuccess = () => found(records.result.map((record) => record.value as StoredHighlight));
+    records.onerror = () => found(null);
+    return;
+  }
+  const rows: StoredHighlight[] = [];
+  const cursor = byTime.openCursor(null, 'prev');
+  cursor.onerror = () => found(null);
   cursor.onsuccess = () => {
     const at = cursor.result;
-    if (at && found.length < limit) {
-      found.push(at.value as StoredHighlight);
-      return at.continue();
-    }
-    withTitles(tx, newestFirst(found), !at, done);
+    if (!at || rows.length === count) return found(rows);
+    rows.push(at.value as StoredHighlight);
+    at.continue();
   };
 }
 
@@ -100,7 +140,6 @@ function withTitles(
     const get = articles.get(id);
     get.onsuccess = () => rows.set(id, get.result as ArticleRow | undefined);
   }
-  tx.onerror = () => done(null);
   tx.oncomplete = () =>
     done({
       complete,
@@ -110,4 +149,13 @@ function withTitles(
         articleUrl: rows.get(h.articleId)?.url ?? '',
       })),
     });
+}
+
+/** `IDBIndex.getAllRecords` (IndexedDB 3.0, not in every browser yet). */
+interface GetAllRecords {
+  getAllRecords(options: { count: number; direction: IDBCursorDirection }): IDBRequest<{ value: unknown }[]>;
+}
+
+function hasGetAllRecords(index: IDBIndex): index is IDBIndex & GetAllRecords {
+  return typeof (index as Partial<GetAllRecords>).getAllRecords === 'function';
 }

@@ -105,3 +105,65 @@ test('a row shows its reading status and highlight count', async () => {
   );
   expect(host.querySelector('[data-testid="row-progress"]')?.textContent).toBe('In progress · 50%');
 });
+
+test('the boot read’s first screen is in the first render, then every highlight, in the same order', async () => {
+  const { IDBFactory, IDBKeyRange } = await import('fake-indexeddb');
+  const { LedeDB } = await import('@/lib/db/schema');
+  const { listHighlights } = await import('@/lib/notes/highlights-db');
+  const early = await import('@/lib/notes/read-highlights');
+  const factory = new IDBFactory();
+  const lib = new LedeDB({ indexedDB: factory, IDBKeyRange });
+  const { id } = await articles.saveArticle(lib, articleInput());
+  const words = TEXT.split(' ');
+  // Ties in creation time: the order is time, then id, newest first, as listHighlights gives it.
+  for (let i = 0; i < 30; i++)
+    await addHighlight(lib, { articleId: id, selector: quote(words[i % words.length]), now: 100 + (i % 20) });
+  const expected = (await listHighlights(lib)).map((h) => h.exact);
+  lib.close();
+  state.fail = true; // Dexie is never needed on this path.
+  vi.stubGlobal('indexedDB', factory);
+  try {
+    early.startHighlightsRead();
+    await early.earlyHighlightsWithin(5000);
+    render(<HighlightsView />, host);
+    const root = () => host.querySelector('[data-testid="highlights-view"]') as HTMLElement;
+    const quotes = () =>
+      Array.from(host.querySelectorAll('[data-testid="highlight-entry"] blockquote')).map(
+        (q) => q.textContent,
+      );
+    // No loading frame: the first render has the first screen, the newest first, with titles.
+    expect(root().dataset.state).toBe('ready');
+    const first = early.firstScreenHighlights();
+    expect(first).toBeLessThan(30);
+    expect(quotes()).toEqual(expected.slice(0, first));
+    expect(host.querySelector('[data-testid="highlight-entry"] a')?.textContent).toBe(
+      'Stoltenberg visits Kyiv',
+    );
+    expect(host.querySelector('.library-count')?.textContent).toBe('');
+    // Then, after that frame, all of them.
+    await vi.waitFor(() => expect(host.querySelector('.library-count')?.textContent).toBe('30 highlights'));
+    expect(quotes()).toEqual(expected);
+  } finally {
+    vi.unstubAllGlobals();
+  }
+});
+
+test('the boot read not come within the wait: the loading state, then the highlights', async () => {
+  const early = await import('@/lib/notes/read-highlights');
+  let finish: (read: null) => void = () => {};
+  (globalThis as { __ledeHighlights?: Promise<null> }).__ledeHighlights = new Promise((resolve) => {
+    finish = resolve;
+  });
+  const t0 = Date.now();
+  await early.earlyHighlightsWithin(30);
+  expect(Date.now() - t0).toBeGreaterThanOrEqual(25);
+  const { id } = await articles.saveArticle(db(), articleInput());
+  await addHighlight(db(), { articleId: id, selector: quote('in Kyiv') });
+  render(<HighlightsView />, host);
+  const root = () => host.querySelector('[data-testid="highlights-view"]') as HTMLElement;
+  expect(host.querySelector('[data-testid="highlights-loading"]')).not.toBeNull();
+  finish(null); // No bare read possible: the view reads through Dexie.
+  await settle(root);
+  expect(host.querySelector('[data-testid="highlight-entry"] blockquote')?.textContent).toBe('in Kyiv');
+  (globalThis as { __ledeHighlights?: unknown }).__ledeHighlights = undefined;
+});

@@ -81,3 +81,28 @@ test('a failed early read shows the error state with a way to try again', async 
   await vi.waitFor(() => expect(root.dataset.state).toBe('ready'));
   expect(root.querySelectorAll('[data-testid="library-item"]')).toHaveLength(2);
 });
+
+test('a row marks its article read and unread by hand, in the database too', async () => {
+  const { library } = await import('@/components/library/library-data');
+  const source = library.db as ReturnType<typeof freshDb>;
+  const rows = (await source.articles.reverse().toArray()).map(toSummary);
+  const root = mount(Promise.resolve(rows));
+  await vi.waitFor(() => expect(root.dataset.state).toBe('ready'));
+  const row = () =>
+    [...root.querySelectorAll('[data-testid="library-item"]')].find((r) =>
+      r.textContent?.includes('Story 1'),
+    ) as HTMLElement;
+  const toggle = () => row().querySelector('button[title^="Mark as"]') as HTMLButtonElement;
+  expect(toggle().textContent).toBe('Unread');
+  expect(toggle().getAttribute('aria-pressed')).toBe('false');
+
+  await act(() => toggle().click());
+  await vi.waitFor(() => expect(toggle().textContent).toBe('Read'));
+  expect(toggle().getAttribute('aria-pressed')).toBe('true');
+  const stored = (await source.articles.toArray()).find((a) => a.url === 'https://news.example/1');
+  expect(stored?.read).toBe(1);
+
+  await act(() => toggle().click());
+  await vi.waitFor(() => expect(toggle().textContent).toBe('Unread'));
+  expect((await source.articles.toArray()).find((a) => a.url === 'https://news.example/1')?.read).toBe(0);
+});

@@ -19,42 +19,9 @@ about the <a href="https://example.com/ferry">ferry</a> and the <a href="#note">
 
 /** Runs the first frame's costliest code once on the sample (see above); returns the sanitized sample. */
 export function warmUpReader(win: Window & typeof globalThis = window): string {
-  const date = formatPublished('2024-04-30T10:00:00Z');
+  formatPublished('2024-04-30T10:00:00Z');
   formatPublished('2024-04-30');
-  const html = sanitizeArticleHtml(WARM_UP_HTML, win, { baseUrl: 'https://example.com/news/story' }).html;
-  warmUpFonts(win.document, date, html);
-  return html;
-}
-
-/**
- * Lays out a hidden copy of the article's parts (site, title, meta, body) in the reader's own
- * classes, so the fonts the article uses are found and loaded before it arrives; removed in the
- * same task, so it is never painted nor seen by assistive technology.
- */
-export function warmUpFonts(doc: Document, date: string, sanitizedBody: string): void {
-  const probe = doc.createElement('article');
-  probe.className = 'article';
-  probe.setAttribute('aria-hidden', 'true');
-  probe.style.cssText = 'position:absolute;top:0;left:0;width:480px;visibility:hidden;pointer-events:none';
-  const part = (tag: string, className: string, text: string) => {
-    const el = doc.createElement(tag);
-    el.className = className;
-    el.textContent = text;
-    return el;
-  };
-  const body = doc.createElement('div');
-  body.className = 'article__body';
-  // Our own sample, and sanitized: the only HTML the reader renders is the sanitizer's.
-  body.innerHTML = sanitizedBody;
-  probe.append(
-    part('p', 'article__site', 'The Daily Example'),
-    part('h1', 'article__title', 'A title for the fonts'),
-    part('p', 'article__meta', `By A. Reporter · ${date} · 3 min read`),
-    body,
-  );
-  doc.body.append(probe);
-  probe.getBoundingClientRect();
-  probe.remove();
+  return sanitizeArticleHtml(WARM_UP_HTML, win, { baseUrl: 'https://example.com/news/story' }).html;
 }
 
 /** `warmUpReader` in a task of its own, after the one running now (the page's first render). */

@@ -1,10 +1,10 @@
 import { JSDOM } from 'jsdom';
 import { afterEach, expect, test, vi } from 'vitest';
-import { WARM_UP_HTML, warmUpFonts, warmUpReader, warmUpSoon } from '@/lib/reader/warm-up';
+import { WARM_UP_HTML, warmUpReader, warmUpSoon } from '@/lib/reader/warm-up';
 import { unsafeMarkup } from '../../support/unsafe-markup';
 
 const { window } = new JSDOM('<!doctype html><body></body>');
-const win = window as unknown as Window & typeof globalThis;
+const win = window as unknown as Parameters<typeof warmUpReader>[0];
 
 afterEach(() => {
   vi.useRealTimers();
@@ -42,30 +42,4 @@ test('warmUpSoon runs after the current task, never during it, and a failure sta
   vi.stubGlobal('window', {});
   warmUpSoon();
   expect(() => vi.runAllTimers()).not.toThrow();
-});
-
-test('the font warm-up lays out the article parts in the reader classes, then leaves the page as it was', () => {
-  const doc = win.document;
-  doc.body.innerHTML = '<div id="app"><p>Loading</p></div>';
-  const before = doc.body.innerHTML;
-  const laidOut: string[] = [];
-  const layout = vi.spyOn(win.HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (
-    this: HTMLElement,
-  ) {
-    laidOut.push(
-      `${this.className} in page: ${doc.body.contains(this)}, hidden: ${this.style.visibility}, aria-hidden: ${this.getAttribute('aria-hidden')}`,
-      ...Array.from(this.children, (c) => c.className),
-    );
-    return new win.DOMRect();
-  });
-  warmUpFonts(doc, '30 April 2024', '<p>Body <em>text</em></p>');
-  layout.mockRestore();
-  expect(laidOut).toEqual([
-    'article in page: true, hidden: hidden, aria-hidden: true',
-    'article__site',
-    'article__title',
-    'article__meta',
-    'article__body',
-  ]);
-  expect(doc.body.innerHTML).toBe(before);
 });

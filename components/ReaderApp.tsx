@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Article } from '@/lib/extract/article';
 import type { ListenHandoff } from '@/lib/listen/handoff';
 import type { ReadResult } from '@/lib/reader/read-tab';
-import { afterFirstResult, MARKS, mark, markAfterPaint } from '@/lib/reader/reader-timing';
+import { MARKS, mark, markAfterPaint } from '@/lib/reader/reader-timing';
 import { loadSettings, type ReaderSettings, saveSettings, watchSettings } from '@/lib/settings/settings';
 import { loadAfterPaint } from './lazy';
 import { Reader, type ReaderProps } from './Reader';
@@ -35,24 +35,19 @@ export function ReaderApp({
   ...props
 }: ReaderAppProps) {
   const [settings, setSettings] = useState(initialSettings);
+  /** Set once the reader changes a setting here: the stored ones, read at mount, must not undo it. */
   const changedHere = useRef(false);
   useEffect(() => {
     let live = true;
-    let unwatch: (() => void) | undefined;
     // The stored settings usually equal the cached ones the page started with: keep the same
     // object then, so the article is not rendered again (nor the page restyled) as it appears.
     const update = (next: ReaderSettings) =>
       setSettings((current) => (JSON.stringify(current) === JSON.stringify(next) ? current : next));
-    // Read once the first result is on screen: while the tab extracts, a storage read is browser
-    // work the injection would queue behind (lib/reader/reader-timing.ts, the reader bench).
-    afterFirstResult(props.initial).then(() => {
-      if (!live) return;
-      loadSettings().then((stored) => live && !changedHere.current && update(stored));
-      unwatch = watchSettings(update);
-    });
+    loadSettings().then((stored) => live && !changedHere.current && update(stored));
+    const unwatch = watchSettings(update);
     return () => {
       live = false;
-      unwatch?.();
+      unwatch();
     };
   }, []);
   const onSettingsChange = useCallback((next: ReaderSettings) => {

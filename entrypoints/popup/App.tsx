@@ -6,7 +6,6 @@ import { handoffParams, type ListenHandoff } from '@/lib/listen/handoff';
 import { commandShortcut } from '@/lib/reader/command-shortcut';
 import { OPEN_READER_COMMAND, openReaderTab } from '@/lib/reader/open-reader-tab';
 import type { ReadResult } from '@/lib/reader/read-tab';
-import { afterFirstResult } from '@/lib/reader/reader-timing';
 import { startReading } from '@/lib/reader/start-reading';
 import type { ReaderSettings } from '@/lib/settings/settings';
 
@@ -20,8 +19,7 @@ export function App(props: {
 }) {
   const [shortcut, setShortcut] = useState<string>();
   useEffect(() => {
-    // After the first result is on screen: nothing before it waits on the browser but the extraction.
-    afterFirstResult(props.initial).then(() => commandShortcut(OPEN_READER_COMMAND).then(setShortcut));
+    commandShortcut(OPEN_READER_COMMAND).then(setShortcut);
   }, []);
   const openInTab = async (listen?: ListenHandoff | null) => {
     const id = await props.tabId;

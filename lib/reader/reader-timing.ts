@@ -57,14 +57,6 @@ export function afterNextPaint(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
-/**
- * Resolves once `read` has settled (either way) and the frame after it is painted: when a reader
- * page's own chores (settings, shortcuts) stop competing with the extraction and its first frame.
- */
-export function afterFirstResult(read: Promise<unknown>): Promise<void> {
-  return read.then(afterNextPaint, afterNextPaint);
-}
-
 /** Marks after the next frame is painted. */
 export function markAfterPaint(name: string): void {
   afterNextPaint().then(() => mark(name));

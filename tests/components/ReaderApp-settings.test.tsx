@@ -22,34 +22,6 @@ afterEach(() => {
 
 const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 30)));
 
-test('the stored settings are read only once the first result is painted, not while the tab extracts', async () => {
-  await saveSettings({ ...DEFAULT_SETTINGS, theme: 'sepia' });
-  const reads = vi.spyOn(fakeBrowser.storage.local, 'get');
-  let answer: (result: ReadResult) => void = () => {};
-  const initial = new Promise<ReadResult>((resolve) => {
-    answer = resolve;
-  });
-  await act(() =>
-    render(
-      <ReaderApp
-        layout="popup"
-        initial={initial}
-        reload={() => initial}
-        initialSettings={DEFAULT_SETTINGS}
-      />,
-      host,
-    ),
-  );
-  for (let i = 0; i < 3; i++) await settle();
-  expect(reads).not.toHaveBeenCalled();
-  expect(document.documentElement.dataset.theme).toBe('auto');
-
-  await act(() => answer({ kind: 'none', reason: null }));
-  for (let i = 0; i < 5 && document.documentElement.dataset.theme !== 'sepia'; i++) await settle();
-  expect(reads).toHaveBeenCalled();
-  expect(document.documentElement.dataset.theme).toBe('sepia');
-});
-
 test('a setting changed in this page before the stored ones arrive is not undone by them', async () => {
   await saveSettings({ ...DEFAULT_SETTINGS, theme: 'sepia' });
   const initial = Promise.resolve<ReadResult>({ kind: 'none', reason: null });

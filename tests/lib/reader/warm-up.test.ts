@@ -4,7 +4,7 @@ import { WARM_UP_HTML, warmUpReader, warmUpSoon } from '@/lib/reader/warm-up';
 import { unsafeMarkup } from '../../support/unsafe-markup';
 
 const { window } = new JSDOM('<!doctype html><body></body>');
-const win = window as unknown as Parameters<typeof warmUpReader>[0];
+const win = window as unknown as Window & typeof globalThis;
 
 afterEach(() => {
   vi.useRealTimers();

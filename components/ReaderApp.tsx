@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Article } from '@/lib/extract/article';
 import type { ListenHandoff } from '@/lib/listen/handoff';
 import type { ReadResult } from '@/lib/reader/read-tab';
@@ -35,13 +35,15 @@ export function ReaderApp({
   ...props
 }: ReaderAppProps) {
   const [settings, setSettings] = useState(initialSettings);
+  /** Set once the reader changes a setting here: the stored ones, read at mount, must not undo it. */
+  const changedHere = useRef(false);
   useEffect(() => {
     let live = true;
     // The stored settings usually equal the cached ones the page started with: keep the same
     // object then, so the article is not rendered again (nor the page restyled) as it appears.
     const update = (next: ReaderSettings) =>
       setSettings((current) => (JSON.stringify(current) === JSON.stringify(next) ? current : next));
-    loadSettings().then((stored) => live && update(stored));
+    loadSettings().then((stored) => live && !changedHere.current && update(stored));
     const unwatch = watchSettings(update);
     return () => {
       live = false;
@@ -49,6 +51,7 @@ export function ReaderApp({
     };
   }, []);
   const onSettingsChange = useCallback((next: ReaderSettings) => {
+    changedHere.current = true;
     setSettings(next);
     void saveSettings(next);
   }, []);

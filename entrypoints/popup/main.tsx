@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { MARKS, mark } from '@/lib/reader/reader-timing';
 import { startReading } from '@/lib/reader/start-reading';
 import { targetTabId } from '@/lib/reader/target-tab';
+import { warmUpSoon } from '@/lib/reader/warm-up';
 import { applySettings, cachedSettings } from '@/lib/settings/settings';
 import { App } from './App';
 
@@ -16,3 +17,5 @@ render(
   <App tabId={tabId} initial={initial} settings={settings} />,
   document.getElementById('app') as HTMLElement,
 );
+// While the tab extracts, the article's first-frame code runs once on a sample (lib/reader/warm-up).
+warmUpSoon();

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { MARKS, mark } from '@/lib/reader/reader-timing';
 import { startReading } from '@/lib/reader/start-reading';
 import { targetTabId } from '@/lib/reader/target-tab';
+import { warmUpSoon } from '@/lib/reader/warm-up';
 import { applySettings, cachedSettings } from '@/lib/settings/settings';
 import { App } from './App';
 
@@ -20,4 +21,5 @@ if (savedId) {
   const tabId = targetTabId().catch(() => undefined);
   const initial = startReading(tabId);
   render(<App tabId={tabId} initial={initial} settings={settings} />, root);
+  warmUpSoon();
 }

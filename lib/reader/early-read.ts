@@ -4,11 +4,24 @@
  * that injection up. No runtime imports beyond these constants: it runs before anything paints.
  */
 import type { browser } from 'wxt/browser';
+import type { ExtractedPage } from '../extract/extract-article';
 import type { InjectionResults } from './read-tab';
-import { MARKS, mark } from './reader-timing';
+import { MARKS, mark, markAt } from './reader-timing';
 
 /** The extraction script injected into the tab (built from entrypoints/extract.ts, an unlisted script). */
 export const EXTRACT_SCRIPT = '/extract.js';
+
+/** What the injected script hands back: the page, and when its work started and ended in the tab (epoch ms). */
+export type InjectedPage = ExtractedPage & { ran?: [number, number] };
+
+/** Marks when the result arrived, and when the script ran in the tab (see `InjectedPage.ran`). */
+export function markInjection(results: InjectionResults | undefined): void {
+  mark(MARKS.extractResult);
+  const ran = (results?.[0]?.result as InjectedPage | null | undefined)?.ran;
+  if (!Array.isArray(ran)) return;
+  markAt(MARKS.tabScriptStart, ran[0]);
+  markAt(MARKS.tabScriptEnd, ran[1]);
+}
 
 interface EarlyRead {
   tabId: Promise<number | undefined>;
@@ -37,7 +50,7 @@ export function startEarlyRead(search = location.search, api: ExtensionApi | nul
     if (id === undefined) return undefined;
     mark(MARKS.extractStart);
     return api.scripting.executeScript({ target: { tabId: id }, files: [EXTRACT_SCRIPT] }).then((results) => {
-      mark(MARKS.extractResult);
+      markInjection(results as InjectionResults);
       return results;
     }) as Promise<InjectionResults>;
   };

@@ -10,6 +10,9 @@ export const MARKS = {
   extractStart: 'lede:extract-start',
   /** Its result arrived in the page. */
   extractResult: 'lede:extract-result',
+  /** In the tab (its clock, see `markAt`): the injected script started its work, and finished it. */
+  tabScriptStart: 'lede:tab-script-start',
+  tabScriptEnd: 'lede:tab-script-end',
   /** The reader has the result (the tab's URL checked). */
   extractEnd: 'lede:extract-end',
   /** Measure: sanitizing the body. */
@@ -27,6 +30,16 @@ export const MARKS = {
 
 export function mark(name: string): void {
   globalThis.performance?.mark?.(name);
+}
+
+/**
+ * Marks `name` at `epochMs`, a time taken in another page (`performance.timeOrigin + performance.now()`
+ * there): the injected script's own times placed on this page's timeline. Ignored unless a finite number.
+ */
+export function markAt(name: string, epochMs: unknown): void {
+  const perf = globalThis.performance;
+  if (typeof epochMs !== 'number' || !Number.isFinite(epochMs) || !perf?.mark) return;
+  perf.mark(name, { startTime: Math.max(0, epochMs - perf.timeOrigin) });
 }
 
 /** Runs `task` and records its duration as the measure `name`. */

@@ -481,6 +481,13 @@ function breakdown(
       reader,
       m[MARKS.extractResult] - m[MARKS.extractStart],
     );
+    step(
+      '… executeScript → script starts in the tab',
+      reader,
+      m[MARKS.tabScriptStart] - m[MARKS.extractStart],
+    );
+    step('… script runs (clone + extraction)', reader, m[MARKS.tabScriptEnd] - m[MARKS.tabScriptStart]);
+    step('… script done → result in the popup', reader, m[MARKS.extractResult] - m[MARKS.tabScriptEnd]);
     step('waiting for the result after the bundle ran', reader, m[MARKS.extractEnd] - m[MARKS.boot]);
     step('sanitize', reader, x[MARKS.sanitize]);
     step('result → article committed (sanitize + render)', reader, m[MARKS.rendered] - m[MARKS.extractEnd]);
@@ -499,6 +506,17 @@ function breakdown(
       reader,
       m['plain:extract-end'] - m['plain:extract-start'],
     );
+    step(
+      '… executeScript → script starts in the tab',
+      reader,
+      m['plain:tab-script-start'] - m['plain:extract-start'],
+    );
+    step(
+      '… script runs (clone + extraction)',
+      reader,
+      m['plain:tab-script-end'] - m['plain:tab-script-start'],
+    );
+    step('… script done → result in the popup', reader, m['plain:extract-end'] - m['plain:tab-script-end']);
     step('sanitize', reader, x['plain:sanitize']);
     step(
       'result → article committed (sanitize + render)',

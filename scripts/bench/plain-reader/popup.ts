@@ -14,6 +14,7 @@ interface PlainArticle {
   lang: string | null;
   dir: string | null;
   content: string;
+  ran: [number, number];
 }
 
 interface ChromeApi {
@@ -61,6 +62,11 @@ if (id !== undefined) {
   performance.mark('plain:extract-start');
   const [injection] = await chrome.scripting.executeScript({ target: { tabId: id }, files: ['inject.js'] });
   performance.mark('plain:extract-end');
+  const ran = (injection?.result as PlainArticle | null | undefined)?.ran;
+  if (ran) {
+    performance.mark('plain:tab-script-start', { startTime: ran[0] - performance.timeOrigin });
+    performance.mark('plain:tab-script-end', { startTime: ran[1] - performance.timeOrigin });
+  }
   show((injection?.result as PlainArticle | null | undefined) ?? null);
   performance.mark('plain:rendered');
   await afterNextPaint();

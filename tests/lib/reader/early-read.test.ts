@@ -46,3 +46,26 @@ test('a saved article (?id=) and a page without the scripting API start nothing'
   expect(takeEarlyRead()).toBeUndefined();
   expect(api.tabs.query).not.toHaveBeenCalled();
 });
+
+test('the times the injected script reports go on the page timeline; anything else is ignored', async () => {
+  performance.clearMarks();
+  const api = fakeApi();
+  const origin = performance.timeOrigin;
+  api.scripting.executeScript.mockResolvedValueOnce([
+    { result: { article: null, reason: null, ran: [origin + 5, origin + 9] } },
+  ] as never);
+  startEarlyRead('?tab=3', api as unknown as Api);
+  await takeEarlyRead()?.injection;
+  const at = (name: string) => performance.getEntriesByName(name).map((e) => Math.round(e.startTime));
+  expect(at('lede:tab-script-start')).toEqual([5]);
+  expect(at('lede:tab-script-end')).toEqual([9]);
+  expect(at('lede:extract-result')).toHaveLength(1);
+
+  performance.clearMarks();
+  api.scripting.executeScript.mockResolvedValueOnce([{ result: { ran: ['5', null] } }] as never);
+  startEarlyRead('?tab=3', api as unknown as Api);
+  await takeEarlyRead()?.injection;
+  expect(at('lede:tab-script-start')).toEqual([]);
+  expect(at('lede:tab-script-end')).toEqual([]);
+  expect(at('lede:extract-result')).toHaveLength(1);
+});

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { LibraryApp, loadFirstScreen } from '@/components/library/LibraryApp';
 import { parseLibraryRoute } from '@/components/library/library-route';
+import { earlyPeopleIn, PEOPLE_RENDER_MARK } from '@/lib/people/people-snapshot';
 import '@/components/reader.css';
 import '@/components/library/library.css';
 
@@ -8,6 +9,20 @@ import '@/components/library/library.css';
 // loaded); the page renders at once and shows them when they come.
 // Only the list shows articles first: another view (Highlights, People, a person) does not read
 // (nor load Dexie for) them.
+/** How long the first render of a People view waits for the boot script's read (a first visit since a change reads the whole index). */
+const PEOPLE_BOOT_WAIT_MS = 30;
+
 const firstScreen = parseLibraryRoute(location.search).view === 'list' ? loadFirstScreen() : undefined;
 firstScreen?.catch(() => {}); // LibraryApp shows the error; this only silences the early rejection.
-render(<LibraryApp firstScreen={firstScreen} />, document.getElementById('app') as HTMLElement);
+const mount = () =>
+  render(<LibraryApp firstScreen={firstScreen} />, document.getElementById('app') as HTMLElement);
+// A People view's kept first screen (one row, read by the boot script) is usually in a few ms after
+// this runs: the first render waits for it (a while at most), so the first frame painted shows it,
+// not "loading" and then it a frame or two later.
+const view = parseLibraryRoute(location.search).view;
+if (view === 'people' || view === 'person')
+  earlyPeopleIn(PEOPLE_BOOT_WAIT_MS).then(() => {
+    mount();
+    performance.mark(PEOPLE_RENDER_MARK);
+  });
+else mount();

@@ -52,16 +52,6 @@ export function afterPaint(): Promise<void> {
 }
 
 /**
- * Waits one frame more than `afterPaint`: until the frame holding what was just rendered has been
- * drawn on screen, not only recorded, so a heavy read that follows (the whole index) does not
- * compete with its raster for the CPU.
- */
-export async function afterShown(): Promise<void> {
-  await afterPaint();
-  await afterPaint();
-}
-
-/**
  * Every person and organization (merges applied), whether the library has articles (0 or 1), and
  * the token of the index state they were read at (none when read with Dexie).
  */

@@ -3,7 +3,7 @@ import { writePeopleSummary } from '@/lib/people/people-snapshot';
 import type { PeopleListSummary } from '@/lib/people/people-summary';
 import type { PersonEntry } from '@/lib/people/resolve';
 import { describeError } from './describe-error';
-import { afterShown, bootSummaryNow, peopleListSummary, readPeople, takeBootRead } from './people-source';
+import { afterPaint, bootSummaryNow, peopleListSummary, readPeople, takeBootRead } from './people-source';
 
 export type PeopleStatus =
   | { state: 'loading' }
@@ -31,7 +31,7 @@ export function usePeople() {
       if (boot && 'summary' in boot && boot.summary.key === 'list') {
         const summary = boot.summary;
         setStatus((now) => (now.state === 'partial' ? now : { state: 'partial', summary }));
-        await afterShown();
+        await afterPaint();
       }
       const read = await readPeople(boot && 'snapshot' in boot ? boot.snapshot : null);
       setStatus({ state: 'ready', entries: read.entries, articles: read.articles });

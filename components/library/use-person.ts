@@ -6,14 +6,7 @@ import { personSummaryKey } from '@/lib/people/people-summary';
 import type { PersonEntry } from '@/lib/people/resolve';
 import { describeError } from './describe-error';
 import { loadPeopleData } from './load-people';
-import {
-  afterPaint,
-  afterShown,
-  bootSummaryNow,
-  personSummary,
-  readPerson,
-  takeBootRead,
-} from './people-source';
+import { afterPaint, bootSummaryNow, personSummary, readPerson, takeBootRead } from './people-source';
 
 export type PersonStatus =
   | { state: 'loading' }
@@ -56,7 +49,7 @@ export function usePerson(name: string) {
         setStatus((now) =>
           now.state === 'partial' ? now : { state: 'partial', entry: kept.entry, groups: kept.groups },
         );
-        await afterShown();
+        await afterPaint();
       }
       const found = await readPerson(name, boot && 'snapshot' in boot ? boot.snapshot : null);
       if (!found.entry) {

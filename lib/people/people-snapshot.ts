@@ -130,6 +130,9 @@ export function readPostings(
   });
 }
 
+/** Marked on the page's timeline (the bench reads it) when a People view has first rendered. */
+export const PEOPLE_RENDER_MARK = 'lede:people-render';
+
 /** Marked on the page's timeline (the bench reads it) when the boot script's read is in. */
 export const PEOPLE_BOOT_MARK = 'lede:people-boot';
 
@@ -166,6 +169,19 @@ export function takeEarlyPeople(): Early | undefined {
   const early = holder.__ledePeople;
   holder.__ledePeople = undefined;
   return early;
+}
+
+/**
+ * Resolves once the boot script's read is in, or after `ms` if it is not by then (at once when
+ * there is none), so the page's first render can hold the kept first screen. Never rejects.
+ */
+export function earlyPeopleIn(ms: number): Promise<void> {
+  const early = holder.__ledePeople;
+  if (!early || early.done !== undefined) return Promise.resolve();
+  return new Promise((go) => {
+    early.read.then(() => go());
+    setTimeout(go, ms);
+  });
 }
 
 /** The boot script's read if it is already in, without taking it. */

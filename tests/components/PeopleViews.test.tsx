@@ -11,6 +11,7 @@ import { LedeDB, type StoredEntity, type StoredQuote } from '@/lib/db/schema';
 import { findPerson, listPeople, mergePeople } from '@/lib/people/people-queries';
 import { peekEarlyPeople, startPeopleRead } from '@/lib/people/people-snapshot';
 import { articleInput } from '../lib/db/fixtures';
+import { person, quote } from '../lib/people/annotation-fixtures';
 
 // The database the views load on demand: a fresh fake IndexedDB per test, shared with the test.
 const state = vi.hoisted(() => ({ db: undefined as unknown, fail: false }));
@@ -50,19 +51,6 @@ async function until(check: () => boolean, what: string) {
 }
 const all = (selector: string) => [...host.querySelectorAll<HTMLElement>(selector)];
 const one = (selector: string) => host.querySelector<HTMLElement>(selector);
-
-const person = (name: string, aliases: string[] = [], count = 1): StoredEntity => ({
-  name,
-  type: 'person',
-  aliases,
-  count,
-});
-const quote = (text: string, speaker: string, start: number): StoredQuote => ({
-  text,
-  speaker,
-  start,
-  end: start + text.length,
-});
 
 async function save(n: number, day: number, entities: StoredEntity[], quotes: StoredQuote[]) {
   const site = n % 2 ? 'https://alpha.example' : 'https://beta.example';

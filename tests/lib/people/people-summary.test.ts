@@ -15,19 +15,7 @@ import { FIRST_QUOTES, FIRST_ROWS, firstQuoteGroups, personSummaryKey } from '@/
 import { resolvePeople } from '@/lib/people/resolve';
 import { articleInput } from '../db/fixtures';
 import { LedeDBv5 } from '../db/v5-schema';
-
-const person = (name: string, aliases: string[] = [], count = 1): StoredEntity => ({
-  name,
-  type: 'person',
-  aliases,
-  count,
-});
-const quote = (text: string, speaker: string, start: number): StoredQuote => ({
-  text,
-  speaker,
-  start,
-  end: start + text.length,
-});
+import { person, quote } from './annotation-fixtures';
 
 function input(n: number, entities: StoredEntity[], quotes: StoredQuote[]) {
   return articleInput(

@@ -31,3 +31,17 @@ export function openExistingLibrary(
     };
   });
 }
+
+/**
+ * Resolves once `read` settles or after `ms`, whichever comes first, and never rejects: how long a
+ * page's first render waits for its pre-paint read before it renders without it.
+ */
+export function waitAtMost(read: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise((go) => {
+    read.then(
+      () => go(),
+      () => go(),
+    );
+    setTimeout(go, ms);
+  });
+}

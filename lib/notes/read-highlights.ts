@@ -5,7 +5,7 @@
  * or upgrades the database.
  */
 import { DB_NAME } from '../db/db-name';
-import { openExistingLibrary } from '../db/open-existing';
+import { openExistingLibrary, waitAtMost } from '../db/open-existing';
 import type { ArticleRow } from '../db/schema';
 import type { HighlightEntry } from './highlights-db';
 import type { StoredHighlight } from './stored-highlight';
@@ -54,8 +54,7 @@ export function takeEarlyHighlights(): HighlightsRead | undefined {
 /** Resolves once the boot script's read has come (at once if none was started), or after `ms`. */
 export function earlyHighlightsWithin(ms: number): Promise<void> {
   const read = holder.__ledeHighlights;
-  if (!read) return Promise.resolve();
-  return Promise.race([read.then(() => {}), new Promise<void>((resolve) => setTimeout(resolve, ms))]);
+  return read ? waitAtMost(read, ms) : Promise.resolve();
 }
 
 /**

@@ -4,7 +4,7 @@
  * script) first. Read-only: it never creates or upgrades the database; null means "not readable
  * this way" (no library yet, or one still to be upgraded), and the caller falls back to Dexie.
  */
-import { openExistingLibrary } from '../db/open-existing';
+import { openExistingLibrary, waitAtMost } from '../db/open-existing';
 import type { ArticleRow } from '../db/schema';
 import type { PeopleRow, Posting } from './article-postings';
 import type { PeopleListSummary, PeopleSummaryRow, PersonSummary, SummaryGen } from './people-summary';
@@ -178,10 +178,7 @@ export function takeEarlyPeople(): Early | undefined {
 export function earlyPeopleIn(ms: number): Promise<void> {
   const early = holder.__ledePeople;
   if (!early || early.done !== undefined) return Promise.resolve();
-  return new Promise((go) => {
-    early.read.then(() => go());
-    setTimeout(go, ms);
-  });
+  return waitAtMost(early.read, ms);
 }
 
 /** The boot script's read if it is already in, without taking it. */

@@ -58,13 +58,16 @@ export interface Attribution {
  * sentence's verb is not taken for this quotation's. A "?" or "!" stays masked: "“Why?” she asked."
  */
 function endSentencesAtQuotes(text: string, masked: string, quotes: QuoteSpan[]): string {
-  let out = masked;
+  const parts: string[] = [];
+  let at = 0;
   for (const q of quotes) {
     if (!q.closed || text[q.end - 1] !== '.' || !/^\s+\p{Lu}/u.test(text.slice(q.close, q.close + 3)))
       continue;
-    out = `${out.slice(0, q.end - 1)}.${out.slice(q.end)}`;
+    parts.push(masked.slice(at, q.end - 1), '.');
+    at = q.end;
   }
-  return out;
+  parts.push(masked.slice(at));
+  return parts.join('');
 }
 
 const isNamed = (r: Ref): r is Named => r !== null && typeof r === 'object' && 'entity' in r;

@@ -53,8 +53,8 @@ export interface Attribution {
 }
 
 /**
- * A quotation whose words end with a period and which a new sentence follows ("… supporter.” Emery
- * retweeted it") ends the sentence that frames it: the masked copy keeps that one period, so the next
+ * A quotation whose words end with a period and which a new sentence follows ("… a long night.” Baker
+ * shared it") ends the sentence that frames it: the masked copy keeps that one period, so the next
  * sentence's verb is not taken for this quotation's. A "?" or "!" stays masked: "“Why?” she asked."
  */
 function endSentencesAtQuotes(text: string, masked: string, quotes: QuoteSpan[]): string {
@@ -122,9 +122,9 @@ const wordsOf = (quote: string): string =>
 
 /**
  * A quotation with no speaker of its own that repeats words of another quotation is that
- * quotation's speaker's: a heading that previews a quote ("My fears have been realized" above
- * "Morrison told the committee, '… My fears have been realized.'"), or a phrase quoted again
- * later ("Grisham, by her own account, has given 'plenty of statements'"). Only when every
+ * quotation's speaker's: a heading that previews a quote ("Our fears were realized" above
+ * "Baker told the committee, '… Our fears were realized.'"), or a phrase quoted again later
+ * ("By his own account, Baker 'feared the leak'"). Only when every
  * quotation it repeats has the same speaker. The route is `echo:` and the source's own route.
  */
 function echoSpeakers(ctx: Ctx): void {
@@ -496,7 +496,7 @@ function subjectBefore(ctx: Ctx, from: number, end: number): Ref {
 
 /**
  * The name set off by commas after a description of its bearer: "the company's spokeswoman, Ana
- * Ruiz, said", "her mother, Fiona, said". The clause ends `text[from, stop)` in ", Name,".
+ * Ruiz, said", "her brother, Tom, said". The clause ends `text[from, stop)` in ", Name,".
  */
 function apposedName(ctx: Ctx, from: number, stop: number): Ref {
   if (ctx.masked[stop - 1] !== ',') return null;
@@ -668,7 +668,7 @@ function participleSubject(ctx: Ctx, s: Span, v: Span): Ref {
     if (r) return r;
   }
   // Otherwise the name that opens the clause ("Smith retweeted the story, saying").
-  // Not a name inside a phrase that sets the scene ("On one Facebook page a poster wrote, saying").
+  // Not a name inside a phrase that sets the scene ("On one fan forum a poster wrote, saying").
   const opening = inRegion.filter(
     (m) =>
       ctx.masked.slice(from, m.start).split(/\s+/).length <= 8 &&

@@ -452,7 +452,7 @@ function clusterEntities({ all, root }: MergeContext): FoundEntity[] {
 
 /**
  * Drops a "person" that is only two other people's surnames joined by a hyphen: "the
- * Howitt-Garrett lab" names the labs of Howitt and Garrett, not a third person. A double-barrelled
+ * Baker-Lopez lab" names the labs of Baker and Lopez, not a third person. A double-barrelled
  * name that is someone's own ("Jane Smith-Jones") is used with a given name and stays.
  */
 function withoutJointSurnames(entities: FoundEntity[]): FoundEntity[] {
@@ -542,7 +542,7 @@ function keepSpan(s: NameSpan, lower: Set<string>, text: string): boolean {
   if (single && /^\p{N}/u.test(word)) return false;
   // A contraction ("I’m", "We’ve", "That’s") is never a name.
   if (single && CONTRACTION.test(word)) return false;
-  // A word shaped like a demonym before a common noun is an adjective ("Ecuadorean prosecutors").
+  // A word shaped like a demonym before a common noun is an adjective ("Chilean prosecutors").
   if (
     single &&
     /(?:ean|ian|ese|ish)$/.test(word) &&

@@ -301,7 +301,7 @@ function splitHyphenated(chain: Token[]): Token[] {
       }
     } else if (
       parts.length > 1 &&
-      // The part before the tail is capitalised: "Kyiv-based", and "al-Qaeda-linked" too.
+      // The part before the tail is capitalised: "Kyiv-based", and "al-Shabaab-linked" too.
       isCap(parts[parts.length - 2] as string) &&
       !isCap(parts[parts.length - 1] as string) &&
       !nameSyllable(parts)

@@ -140,8 +140,8 @@ describe('speaker attribution', () => {
   });
 
   it('takes a participle’s subject, but not a name in a phrase that sets the scene', () => {
-    expect(speakers('David Emery retweeted the story, saying, “Are there calm supporters?”')).toEqual([
-      ['Are there calm supporters?', 'David Emery'],
+    expect(speakers('Tom Baker shared the story, saying, “Are there calm supporters?”')).toEqual([
+      ['Are there calm supporters?', 'Tom Baker'],
     ]);
     const { attributions } = annotateWithEvidence(
       {
@@ -182,9 +182,9 @@ describe('speaker attribution', () => {
   });
 
   it('names the person set off by commas after a description of them', () => {
-    expect(
-      speakers('“Two tablets were a lethal dose,” her mother, Fiona Parr, said in a statement.'),
-    ).toEqual([['Two tablets were a lethal dose,', 'Fiona Parr']]);
+    expect(speakers('“Two tablets were a lethal dose,” her brother, Tom Roe, said in a statement.')).toEqual([
+      ['Two tablets were a lethal dose,', 'Tom Roe'],
+    ]);
     expect(speakers('The company’s spokeswoman, Ana Ruiz, said: “We are reviewing the claims.”')).toEqual([
       ['We are reviewing the claims.', 'Ana Ruiz'],
     ]);
@@ -192,10 +192,10 @@ describe('speaker attribution', () => {
 
   it('continues a speaker across a caption line between paragraphs', () => {
     const text =
-      '“The ocean is changing,” says Hori Tane, an elder of the tribe.\n\nHori Tane at his farm near the coast\n\n“We have to listen to the sea, and we have to act.”';
+      '“The ocean is changing,” says Ana Mere, an elder of the tribe.\n\nAna Mere at her farm near the coast\n\n“We have to listen to the sea, and we have to act.”';
     const { annotations, attributions } = annotateWithEvidence({ textContent: text });
     expect(attributions[1]?.via).toBe('standalone-continues');
-    expect(annotations.quotes[1]?.speaker).toBe('Hori Tane');
+    expect(annotations.quotes[1]?.speaker).toBe('Ana Mere');
   });
 
   it('reads "pointed out" as reporting speech', () => {

@@ -159,31 +159,31 @@ describe('entities', () => {
 
   it('does not take two surnames joined by a hyphen for a third person', () => {
     const text =
-      'Wendy Garrett and Michael Howitt study the gut. Richard Locksley and Anna von Moltke study the lungs. The Howitt-Garrett and Locksley-von Moltke papers were featured in Science and Nature.';
+      'Ann Roe and Tom Baker study the gut. Piotr Kowal and Eva van Dijk study the lungs. The Baker-Roe and Kowal-van Dijk papers were featured in Science and Nature.';
     const names = entities(text).map((e) => e.name);
-    expect(names).toContain('Wendy Garrett');
-    expect(names).not.toContain('Howitt-Garrett');
-    expect(names).not.toContain('Locksley-von Moltke');
+    expect(names).toContain('Ann Roe');
+    expect(names).not.toContain('Baker-Roe');
+    expect(names).not.toContain('Kowal-van Dijk');
     const own = 'Jane Smith-Jones runs the lab. Smith-Jones said the cells were everywhere.';
     expect(byName(own, 'Jane Smith-Jones')?.type).toBe('person');
   });
 
   it('drops a lowercase compound tail after a name that starts in lowercase', () => {
     const names = entities(
-      'Militants from an al-Qaeda-linked group attacked the museum, and al-Qaeda praised them.',
+      'Militants from an al-Shabaab-linked group attacked the hotel, and al-Shabaab praised them.',
     ).map((e) => e.name);
-    expect(names).toContain('al-Qaeda');
-    expect(names).not.toContain('al-Qaeda-linked');
+    expect(names).toContain('al-Shabaab');
+    expect(names).not.toContain('al-Shabaab-linked');
   });
 
   it('takes neither contractions nor demonym adjectives for names', () => {
     const text =
-      'Maria Lopez sang. “When I’m on stage, I forget,” she said. “So I’m not nervous.” Later, I’m told, the Glaswegian singer and Ecuadorean prosecutors met Glaswegian fans and Ecuadorean officials.';
+      'Maria Lopez sang. “When I’m on stage, I forget,” she said. “So I’m not nervous.” Later, I’m told, the Mancunian singer and Chilean prosecutors met Mancunian fans and Chilean officials.';
     const names = entities(text).map((e) => e.name);
     expect(names).toContain('Maria Lopez');
     expect(names).not.toContain('I’m');
-    expect(names).not.toContain('Glaswegian');
-    expect(names).not.toContain('Ecuadorean');
+    expect(names).not.toContain('Mancunian');
+    expect(names).not.toContain('Chilean');
   });
 
   it('gives mention offsets that slice to an alias', () => {

@@ -4,6 +4,7 @@ import { FIRST_NAMES } from './gazetteer/first-names';
 import { ORGANIZATIONS } from './gazetteer/organizations';
 import { PLACES } from './gazetteer/places';
 import { ORG_KEYWORDS, PLACE_KEYWORDS } from './name-keywords';
+import { SURNAME_PARTICLES } from './surname-particles';
 import { isCoreTitle, isTitleWord } from './titles';
 
 /** A capitalised span that may name a person, organization or place, with the evidence around it. */
@@ -57,22 +58,6 @@ const CONNECTORS = new Set([
 ]);
 const LOWER_PLACE_TAIL =
   /^(?:beach|river|lake|mountain|mountains|bay|valley|park|street|avenue|road|square|airport|harbour|harbor|museum|bridge|stadium)$/;
-const PARTICLES = new Set([
-  'von',
-  'van',
-  'der',
-  'den',
-  'de',
-  'la',
-  'le',
-  'du',
-  'da',
-  'di',
-  'del',
-  'della',
-  'bin',
-  'ibn',
-]);
 // Connectors that join a name only after an organization or place word ("Bank of America").
 const PREPOSITIONS = new Set(['of', 'for', 'on', 'du', 'des', 'della']);
 const PARTICLE_PREFIX = /^(?:al|el|ad|as|ash|bin|ibn|abu|de|van|von|d’|d')-?/;
@@ -172,9 +157,9 @@ export function findNameSpans(text: string, blocks: Span[], sentences: Span[][])
           // Two particles in a row ("Ursula von der Leyen", "Charles de la Tour").
           const third = tokens[j + 2];
           if (
-            PARTICLES.has(next.text) &&
+            SURNAME_PARTICLES.has(next.text) &&
             after &&
-            PARTICLES.has(after.text) &&
+            SURNAME_PARTICLES.has(after.text) &&
             third &&
             /^ $/.test(text.slice(next.end, after.start)) &&
             /^ $/.test(text.slice(after.end, third.start)) &&

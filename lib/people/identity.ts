@@ -1,29 +1,21 @@
 // lib/people: an index of the people and organizations across the saved library — who said what,
 // where and when — and the rules that make one identity of their many spellings.
+
+import { SURNAME_PARTICLES } from '../annotate/surname-particles';
 import type { EntityType } from '../db/schema';
 import { foldText } from '../db/search-tokens';
 
 /** The entity types the people index keeps (places are not people). */
 export type PeopleType = Exclude<EntityType, 'place'>;
 
-/** Lower-case particles that belong to a surname ("von der Leyen", "da Silva"). */
-const PARTICLES = new Set([
-  'von',
-  'van',
-  'der',
-  'den',
-  'de',
-  'del',
-  'della',
-  'di',
-  'da',
-  'du',
-  'la',
-  'le',
+/**
+ * Lower-case particles that belong to a surname: the annotator's, plus those it leaves to a name's
+ * own capitalised words ("Al", "El", "Dos", "Ter"), which folding lower-cases.
+ */
+const PARTICLES: ReadonlySet<string> = new Set([
+  ...SURNAME_PARTICLES,
   'al',
   'el',
-  'bin',
-  'ibn',
   'dos',
   'das',
   'ter',

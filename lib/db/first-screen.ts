@@ -3,7 +3,7 @@
  * (entrypoints/library-boot.ts) while the page's code loads; LibraryApp takes it up. Read-only:
  * it never creates or upgrades the database (lib/db/schema.ts owns the schema). No Dexie here.
  */
-import { openExistingLibrary } from './open-existing';
+import { openExistingLibrary, readNewestValues } from './open-existing';
 import type { ArticleRow } from './schema';
 
 /** Height of a library row in px: the list lays rows out at it; the first read sizes itself by it. */
@@ -47,39 +47,10 @@ export function readNewestRows(
           // The unarchived articles, newest first: the `archived` index holds 0 for them, and ids
           // sort by save time, so walking its 0 entries backwards is the library's first screen.
           const index = db.transaction('articles').objectStore('articles').index('archived');
-          const unarchived = keyRange.only(0);
-          if (hasGetAllRecords(index)) {
-            // One round trip where the browser has it (Chrome 141+).
-            const all = index.getAllRecords({ query: unarchived, count, direction: 'prev' });
-            all.onerror = () => done(null);
-            all.onsuccess = () => done(all.result.map((record) => record.value as ArticleRow));
-            return;
-          }
-          const found: ArticleRow[] = [];
-          const cursor = index.openCursor(unarchived, 'prev');
-          cursor.onerror = () => done(null);
-          cursor.onsuccess = () => {
-            const at = cursor.result;
-            if (!at || found.length === count) return done(found);
-            found.push(at.value as ArticleRow);
-            at.continue();
-          };
+          readNewestValues<ArticleRow>(index, keyRange.only(0), count, done);
         } catch {
           done(null);
         }
       }),
   );
-}
-
-/** `IDBIndex.getAllRecords` (IndexedDB 3.0, not in every browser yet). */
-interface GetAllRecords {
-  getAllRecords(options: {
-    query: IDBKeyRange;
-    count: number;
-    direction: IDBCursorDirection;
-  }): IDBRequest<{ value: unknown }[]>;
-}
-
-function hasGetAllRecords(index: IDBIndex): index is IDBIndex & GetAllRecords {
-  return typeof (index as Partial<GetAllRecords>).getAllRecords === 'function';
 }

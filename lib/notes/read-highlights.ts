@@ -5,7 +5,7 @@
  * or upgrades the database.
  */
 import { DB_NAME } from '../db/db-name';
-import { openExistingLibrary, waitAtMost } from '../db/open-existing';
+import { openExistingLibrary, readNewestValues, waitAtMost } from '../db/open-existing';
 import type { ArticleRow } from '../db/schema';
 import type { HighlightEntry } from './highlights-db';
 import type { StoredHighlight } from './stored-highlight';
@@ -93,10 +93,7 @@ export function readAllHighlights(
   );
 }
 
-/**
- * The newest `count` (all when undefined) records of the `createdAt` index, newest first: one
- * request where the browser has `getAllRecords` (Chrome 141+), else a backwards cursor.
- */
+/** The newest `count` (all when undefined) records of the `createdAt` index, newest first. */
 function readNewest(
   byTime: IDBIndex,
   count: number | undefined,
@@ -109,21 +106,7 @@ function readNewest(
     all.onerror = () => found(null);
     return;
   }
-  if (hasGetAllRecords(byTime)) {
-    const records = byTime.getAllRecords({ count, direction: 'prev' });
-    records.onsuccess = () => found(records.result.map((record) => record.value as StoredHighlight));
-    records.onerror = () => found(null);
-    return;
-  }
-  const rows: StoredHighlight[] = [];
-  const cursor = byTime.openCursor(null, 'prev');
-  cursor.onerror = () => found(null);
-  cursor.onsuccess = () => {
-    const at = cursor.result;
-    if (!at || rows.length === count) return found(rows);
-    rows.push(at.value as StoredHighlight);
-    at.continue();
-  };
+  readNewestValues(byTime, null, count, found);
 }
 
 /** Looks up each highlighted article once (in the same transaction) for its title and URL. */
@@ -148,13 +131,4 @@ function withTitles(
         articleUrl: rows.get(h.articleId)?.url ?? '',
       })),
     });
-}
-
-/** `IDBIndex.getAllRecords` (IndexedDB 3.0, not in every browser yet). */
-interface GetAllRecords {
-  getAllRecords(options: { count: number; direction: IDBCursorDirection }): IDBRequest<{ value: unknown }[]>;
-}
-
-function hasGetAllRecords(index: IDBIndex): index is IDBIndex & GetAllRecords {
-  return typeof (index as Partial<GetAllRecords>).getAllRecords === 'function';
 }

@@ -11,9 +11,17 @@ export function LibraryLoading() {
   );
 }
 
-export function LibraryError({ message, onRetry }: { message: string; onRetry: () => void }) {
+export function LibraryError({
+  message,
+  onRetry,
+  testId,
+}: {
+  message: string;
+  onRetry: () => void;
+  testId?: string;
+}) {
   return (
-    <div class="library-message" role="alert">
+    <div class="library-message" role="alert" data-testid={testId}>
       <h2>The library could not be opened</h2>
       <p>{message}</p>
       <button type="button" onClick={onRetry}>

@@ -1,3 +1,5 @@
+import { LibraryError } from './LibraryStates';
+
 type PeopleState = 'loading' | 'error' | 'nothing-saved' | 'no-people' | 'no-match';
 
 const TEXT: Record<
@@ -31,16 +33,7 @@ export function PeopleStateMessage({
         Loading…
       </p>
     );
-  if (state === 'error')
-    return (
-      <div class="library-message" role="alert" data-testid="people-error">
-        <h2>The library could not be opened</h2>
-        <p>{message}</p>
-        <button type="button" onClick={onAction}>
-          Try again
-        </button>
-      </div>
-    );
+  if (state === 'error') return <LibraryError message={message} onRetry={onAction} testId="people-error" />;
   const text = TEXT[state];
   return (
     <div class="library-message" data-testid={`people-${state}`}>

@@ -146,16 +146,20 @@ export function articleToMarkdown(article: StoredArticle): string {
   return `${frontMatter(article)}\n\n${heading}${byline}\n\n${body}\n`;
 }
 
+/** `text` as a file-name slug: accents dropped, ASCII letters and digits joined by "-", at most `max` long. */
+export function fileSlug(text: string, max: number): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, max);
+}
+
 /** A file name for an article's Markdown: its title, slugged, ASCII only (the id when none is left). */
 export function markdownFileName(article: Pick<StoredArticle, 'title' | 'id'>): string {
-  const slug = (text: string) =>
-    text
-      .normalize('NFD')
-      .replace(/\p{M}+/gu, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 80);
+  const slug = (text: string) => fileSlug(text, 80);
   // The id comes from the library or a restored backup: slugged as well, never a path.
   return `${slug(article.title) || slug(article.id) || 'article'}.md`;
 }

@@ -1,4 +1,4 @@
-import { markdownText } from '../library/markdown-export';
+import { fileSlug, markdownText } from '../library/markdown-export';
 import type { QuoteGroup } from './people-queries';
 import type { PersonEntry } from './resolve';
 
@@ -43,12 +43,6 @@ export function personMarkdown(entry: PersonEntry, groups: QuoteGroup[], now = n
 
 /** The file name of a person's Markdown export: `quotes-<name slug>.md`. */
 export function personMarkdownFileName(name: string): string {
-  const slug = name
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
+  const slug = fileSlug(name, 60);
   return `quotes-${slug || 'person'}.md`;
 }

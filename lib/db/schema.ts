@@ -7,6 +7,7 @@ import type { PeopleSummaryRow } from '../people/people-summary';
 import type { PeopleMerge } from '../people/resolve';
 import { DB_NAME } from './db-name';
 import { searchTokens } from './search-tokens';
+import { writeGenerations } from './write-generations';
 
 /** A direct quote found by lib/annotate: offsets are into the article's `text`. */
 export interface StoredQuote {
@@ -211,5 +212,7 @@ export class LedeDB extends Dexie {
     this.version(5).stores(V5);
     // A new table, empty: the first People view fills it.
     this.version(6).stores(V6);
+    // Every write gives its tables a new generation (what the paint snapshots are trusted on).
+    this.use(writeGenerations);
   }
 }

@@ -162,25 +162,27 @@ test('a quote opens its saved article scrolled to the quote, highlighted; the pa
   expect(await link.getAttribute('href')).toBe('library.html?person=Jens%20Stoltenberg');
 });
 
-test('a second visit paints the kept first screen, then the full read; a deletion drops it', async () => {
-  // Every state the person view goes through, from the first render on (an init script: before the page's own).
+test('a second visit paints its snapshot, then the kept first screen, then the full read; a deletion drops them', async () => {
+  // Every state the person view goes through, from the first frame on (an init script: before the page's own).
   await page.addInitScript(() => {
     const seen: string[] = [];
-    const page = globalThis as unknown as { __states: string[]; __partial: string[] };
+    const page = globalThis as unknown as { __states: string[]; __shown: Record<string, string[]> };
     page.__states = seen;
+    page.__shown = {};
     new MutationObserver(() => {
       const state = document.querySelector('[data-testid="person"]')?.getAttribute('data-state');
       if (state && seen.at(-1) !== state) seen.push(state);
-      // The quotes the kept first screen shows.
-      if (state === 'partial')
-        page.__partial = [...document.querySelectorAll('[data-testid="person-quote"]')].map(
+      // The quotes the paint snapshot and the kept first screen show.
+      if (state === 'snapshot' || state === 'partial')
+        page.__shown[state] = [...document.querySelectorAll('[data-testid="person-quote"]')].map(
           (q) => q.textContent ?? '',
         );
     }).observe(document, { subtree: true, childList: true, attributes: true });
   });
   const states = () => page.evaluate(() => (globalThis as unknown as { __states: string[] }).__states);
   const quotes = () => page.getByTestId('person-quote').allTextContents();
-  const partial = () => page.evaluate(() => (globalThis as unknown as { __partial: string[] }).__partial);
+  const shown = () =>
+    page.evaluate(() => (globalThis as unknown as { __shown: Record<string, string[]> }).__shown);
   const visit = async () => {
     await page.goto(page.url().replace(/(library|reader)\.html.*/, 'library.html?person=Jens%20Stoltenberg'));
     await expect.poll(() => page.getByTestId('person').getAttribute('data-state')).toBe('ready');
@@ -188,28 +190,31 @@ test('a second visit paints the kept first screen, then the full read; a deletio
   await visit();
   const all = await quotes();
   expect(all).toHaveLength(3);
-  // The first visit kept its first screen (after the quotes showed); the next one paints it first.
+  // The first visit kept its first screen and its snapshot (after the quotes showed); the next one paints them first.
   await expect
     .poll(async () => {
       await visit();
       return states();
     })
-    .toEqual(['partial', 'ready']);
-  expect(await partial()).toEqual(all);
+    .toEqual(['snapshot', 'partial', 'ready']);
+  expect(await shown()).toEqual({ snapshot: all, partial: all });
   expect(await quotes()).toEqual(all);
 
   await page.locator('[data-testid="person-article"]').first().getByTestId('person-delete-article').click();
   await expect.poll(quotes).toEqual(all.slice(1));
   await visit();
+  // The snapshot taken before the deletion is not painted (a first screen kept since may be).
+  expect(await states()).not.toContain('snapshot');
   expect((await states()).at(-1)).toBe('ready');
+  expect((await shown()).partial ?? all.slice(1)).toEqual(all.slice(1));
   expect(await quotes()).toEqual(all.slice(1));
   await expect
     .poll(async () => {
       await visit();
       return states();
     })
-    .toEqual(['partial', 'ready']);
+    .toEqual(['snapshot', 'partial', 'ready']);
   // Never the deleted article's quote, even in the first frame.
-  expect(await partial()).toEqual(all.slice(1));
+  expect(await shown()).toEqual({ snapshot: all.slice(1), partial: all.slice(1) });
   expect(await quotes()).toEqual(all.slice(1));
 });

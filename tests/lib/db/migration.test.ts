@@ -1,6 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { expect, test } from 'vitest';
 import { getArticle, getArticleImages, queryArticleIds, saveArticle } from '@/lib/db/articles';
+import { SCHEMA_VERSION } from '@/lib/db/db-name';
 import { articleSearchRow, BODY_FIELDS, LedeDB } from '@/lib/db/schema';
 import { LedeDBv1, type V1Article } from './v1-schema';
 import { LedeDBv2 } from './v2-schema';
@@ -59,7 +60,7 @@ test('a v1 database opens with the current schema, keeps everything and becomes 
 
   const db = new LedeDB({ indexedDB: factory, IDBKeyRange });
   await db.open();
-  expect(db.verno).toBe(6);
+  expect(db.verno).toBe(SCHEMA_VERSION);
   for (const original of originals) expect(await getArticle(db, original.id)).toEqual(original);
   await expectBodiesMoved(db, originals.length);
   const images = await getArticleImages(db, originals[0].id);
@@ -93,7 +94,7 @@ test('a v2 database opens with the current schema: bodies move to their own tabl
 
   const db = new LedeDB({ indexedDB: factory, IDBKeyRange });
   await db.open();
-  expect(db.verno).toBe(6);
+  expect(db.verno).toBe(SCHEMA_VERSION);
   for (const original of originals) expect(await getArticle(db, original.id)).toEqual(original);
   await expectBodiesMoved(db, originals.length);
   // The article-row indexes still answer, and search is untouched.

@@ -270,3 +270,60 @@ test('the library: highlight counts and reading progress on rows, the Highlights
   await expect.poll(() => library.getByTestId('highlights-no-match').count()).toBe(1);
   await library.close();
 });
+
+test('the Highlights view paints its snapshot on the next visit, and never a highlight deleted since', async () => {
+  const library = await ext.openExtensionPage('library.html?view=highlights');
+  // What each state of the view showed, from the first frame on (an init script: before the page's own).
+  await library.addInitScript(() => {
+    const page = globalThis as unknown as { __states: string[]; __shown: Record<string, string[]> };
+    page.__states = [];
+    page.__shown = {};
+    new MutationObserver(() => {
+      const state = document.querySelector('[data-testid="highlights-view"]')?.getAttribute('data-state');
+      if (!state) return;
+      if (page.__states.at(-1) !== state) page.__states.push(state);
+      page.__shown[state] = [...document.querySelectorAll('[data-testid="highlight-entry"] blockquote')].map(
+        (q) => q.textContent ?? '',
+      );
+    }).observe(document, { subtree: true, childList: true, attributes: true });
+  });
+  const seen = () =>
+    library.evaluate(() => {
+      const { __states, __shown } = globalThis as unknown as {
+        __states: string[];
+        __shown: Record<string, string[]>;
+      };
+      return { __states, __shown };
+    });
+  const visit = async () => {
+    await library.goto(`chrome-extension://${ext.extensionId}/library.html?view=highlights`);
+    await expect.poll(() => library.getByTestId('highlights-view').getAttribute('data-state')).toBe('ready');
+    await library.waitForTimeout(300);
+    return seen();
+  };
+  await visit();
+  const all = await library.locator('[data-testid="highlight-entry"] blockquote').allTextContents();
+  expect(all).toHaveLength(4);
+  await expect.poll(async () => (await visit()).__states).toEqual(['snapshot', 'ready']);
+  expect((await seen()).__shown.snapshot).toEqual(all);
+
+  // Delete one in the saved article (the reader's own path, through the library's database).
+  const reader = await ext.openExtensionPage(
+    (await library.getByTestId('highlight-entry').nth(1).getByRole('link').getAttribute('href')) ?? '',
+  );
+  expect(await settledState(reader)).toBe('ready');
+  const mark = reader.locator('mark[data-user-highlight]').first();
+  const deleted = (await mark.textContent()) ?? '';
+  const before = Object.keys(await userHighlights(reader)).length;
+  await mark.click();
+  await reader.getByTestId('highlight-delete').click();
+  await expect.poll(async () => Object.keys(await userHighlights(reader)).length).toBe(before - 1);
+  await reader.close();
+
+  const after = await visit();
+  expect(after.__states).not.toContain('snapshot');
+  const left = all.filter((text) => !deleted.startsWith(text.slice(0, 40)));
+  expect(left).toHaveLength(3);
+  for (const shown of Object.values(after.__shown)) expect(shown).toEqual(left);
+  await library.close();
+});

@@ -14,12 +14,15 @@ import { SCHEMA_VERSION } from '../db/db-name';
 import { pageStorage, readGenerations, TRUSTED_PREFIX } from '../db/write-generations';
 
 const INDEX_KEY = `${TRUSTED_PREFIX}index`;
-/** Views (URLs) with a snapshot kept, the most recent first; older ones are dropped. */
-const MAX_SNAPSHOTS = 16;
+/**
+ * Views (URLs) with a snapshot kept, the most recent first; older ones are dropped. Few and small:
+ * every extension page that reads `localStorage` (the reader's settings) loads all of it.
+ */
+const MAX_SNAPSHOTS = 8;
 /** A snapshot covers the view down to this many screen heights. */
 const SCREENS = 1.5;
-/** Past this a snapshot is not kept (a view that long has no first screen worth the storage). */
-const MAX_HTML = 200_000;
+/** Past this a snapshot is not kept (first screens are 5–20 KB). */
+const MAX_HTML = 64_000;
 /** Marked on the page's timeline (the benches read it) when a snapshot is painted. */
 export const SNAPSHOT_MARK = 'lede:snapshot-painted';
 /** The `data-state` of a painted snapshot's view root. */

@@ -119,7 +119,7 @@ test('only the most recent views keep their snapshots', () => {
     takeSnapshot(viewPage([`p${i}`]));
   }
   const kept = Object.keys(localStorage).filter((key) => key.startsWith(`${TRUSTED_PREFIX}?`));
-  expect(kept).toHaveLength(16);
+  expect(kept).toHaveLength(8);
   expect(paintSnapshot(load('?person=p19'))).toBe(true);
   expect(paintSnapshot(load('?person=p0'))).toBe(false);
 });

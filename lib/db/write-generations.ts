@@ -5,7 +5,9 @@
  * them unchanged, knows that no write started or ended in between: what it read is still the
  * library. The paint snapshots (lib/library/paint-snapshot.ts) are trusted on that alone, with no
  * IndexedDB read before the first frame. Every writer is an extension page (the background never
- * writes the library), and extension pages share one `localStorage`.
+ * writes the library), extension pages share one `localStorage`, and every write goes through
+ * Dexie: one made with the bare IndexedDB API would not be seen (the only one, the People views'
+ * first-screen cache row in lib/people/people-snapshot.ts, is a cache, not data).
  */
 import type { DBCore, DBCoreMutateRequest, DBCoreTransaction, Middleware } from 'dexie';
 

@@ -93,6 +93,9 @@ export async function launchFirefoxExtension(
     browser: 'firefox',
     executablePath,
     headless: true,
+    // Firefox's first start with a new profile has taken over 30 s (puppeteer's default) on a
+    // loaded 2-core machine, with the test green when run again.
+    timeout: 90_000,
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }),
       // Console messages of pages, extension pages included, on Firefox's stdout (see `log`).

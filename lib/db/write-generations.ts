@@ -1,7 +1,7 @@
 /**
  * A generation per table, kept in `localStorage` beside the library: every write to a table
- * through Dexie gives it a new generation, synchronously, once when the write is issued and again
- * when its transaction ends. A page that notes the generations of the tables it reads, then finds
+ * through Dexie gives it a new generation, synchronously, when the transaction's first write to it
+ * is issued and again when that transaction ends. A page that notes the generations of the tables it reads, then finds
  * them unchanged, knows that no write started or ended in between: what it read is still the
  * library. The paint snapshots (lib/library/paint-snapshot.ts) are trusted on that alone, with no
  * IndexedDB read before the first frame. Every writer is an extension page (the background never
@@ -68,9 +68,14 @@ function dropTrusted(storage: Storage): void {
 /** The tables each open transaction has written, so each gets its second bump when it ends. */
 const written = new WeakMap<DBCoreTransaction, Set<string>>();
 
+/**
+ * Bumps `table` at a transaction's first write to it, and again when the transaction ends: its
+ * later writes (an upgrade's or an import's thousands) fall between the two and need no bump.
+ */
 function noteWrite(trans: DBCoreTransaction, table: string): void {
-  bumpGenerations([table]);
   const tables = written.get(trans);
+  if (tables?.has(table)) return;
+  bumpGenerations([table]);
   if (tables) {
     tables.add(table);
     return;

@@ -12,6 +12,7 @@
  */
 import { SCHEMA_VERSION } from '../db/db-name';
 import { pageStorage, readGenerations, TRUSTED_PREFIX } from '../db/write-generations';
+import { isPeopleRoute } from '../people/people-snapshot';
 
 const INDEX_KEY = `${TRUSTED_PREFIX}index`;
 /**
@@ -49,9 +50,8 @@ const HIGHLIGHTS_TABLES = ['highlights', 'articles'];
 
 /** The tables the view at `search` (library.html's query) reads, or null if it keeps no snapshot. */
 export function snapshotTables(search: string): readonly string[] | null {
-  const params = new URLSearchParams(search);
-  if (params.get('person')?.trim() || params.get('view') === 'people') return PEOPLE_TABLES;
-  if (params.get('view') === 'highlights') return HIGHLIGHTS_TABLES;
+  if (isPeopleRoute(search)) return PEOPLE_TABLES;
+  if (new URLSearchParams(search).get('view') === 'highlights') return HIGHLIGHTS_TABLES;
   return null;
 }
 

@@ -50,9 +50,9 @@ function call(page: Page, name: string, ...args: unknown[]): Promise<unknown> {
 }
 
 /**
- * The page's steps (from navigation): its paint snapshot painted (lib/library/paint-snapshot.ts), the
- * boot script's read in (a kept first screen, or the whole
- * index), the view's first render, boot (DOMContentLoaded), the whole index read, the person's quotes read.
+ * The page's steps (from navigation): its paint snapshot painted (lib/library/paint-snapshot.ts),
+ * the boot script's read in (a kept first screen, or the whole index), the view's first render,
+ * boot (DOMContentLoaded), the whole index read, the person's quotes read.
  */
 const STEPS = `({
   snapshot: performance.getEntriesByName('lede:snapshot-painted')[0]?.startTime ?? NaN,

@@ -33,6 +33,21 @@ test('the generation changes again when the transaction ends, so a read made dur
   db.close();
 });
 
+test('a transaction bumps a table once at its first write to it, not at every write', async () => {
+  const db = newDb();
+  await db.open();
+  const seen: (string | null)[] = [];
+  await db.transaction('rw', db.peopleSummary, async () => {
+    for (const token of ['a', 'b', 'c']) {
+      await db.peopleSummary.put({ key: 'gen', token });
+      seen.push(readGenerations(['peopleSummary']));
+    }
+  });
+  expect(new Set(seen).size).toBe(1);
+  expect(readGenerations(['peopleSummary'])).not.toBe(seen[0]);
+  db.close();
+});
+
 test('reads leave the generations alone', async () => {
   const db = newDb();
   await db.peopleSummary.put({ key: 'gen', token: 'a' });

@@ -7,17 +7,16 @@
 import { defineUnlistedScript } from '#imports';
 import { startFirstScreenRead } from '@/lib/db/first-screen';
 import { noteGenerations, paintSnapshot } from '@/lib/library/paint-snapshot';
-import { startHighlightsRead } from '@/lib/notes/read-highlights';
+import { isHighlightsRoute, startHighlightsRead } from '@/lib/notes/read-highlights';
 import { isPeopleRoute, startPeopleRead } from '@/lib/people/people-snapshot';
 import { applyCachedSettings } from '@/lib/settings/settings-core';
 
 export default defineUnlistedScript(() => {
   // Before any read: a snapshot taken from what this page reads is kept only if no write came since.
   noteGenerations();
-  const route = new URLSearchParams(location.search);
   // The Highlights view (lib/notes) reads highlights, a People view (lib/people) the people
   // index, instead of the first rows of articles.
-  if (route.get('view') === 'highlights') startHighlightsRead();
+  if (isHighlightsRoute(location.search)) startHighlightsRead();
   else if (isPeopleRoute(location.search)) startPeopleRead();
   else startFirstScreenRead();
   applyCachedSettings();

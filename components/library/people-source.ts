@@ -46,11 +46,6 @@ export function bootSummaryNow<K extends 'list' | 'person'>(
   return (isList === (kind === 'list') ? boot.summary : undefined) as never;
 }
 
-/** Waits until the frame holding what was just rendered has been painted. */
-export function afterPaint(): Promise<void> {
-  return new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
-}
-
 /**
  * Every person and organization (merges applied), whether the library has articles (0 or 1), and
  * the token of the index state they were read at (none when read with Dexie).

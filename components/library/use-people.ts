@@ -2,8 +2,9 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { writePeopleSummary } from '@/lib/people/people-snapshot';
 import type { PeopleListSummary } from '@/lib/people/people-summary';
 import type { PersonEntry } from '@/lib/people/resolve';
+import { afterNextPaint } from '@/lib/reader/reader-timing';
 import { describeError } from './describe-error';
-import { afterPaint, bootSummaryNow, peopleListSummary, readPeople, takeBootRead } from './people-source';
+import { bootSummaryNow, peopleListSummary, readPeople, takeBootRead } from './people-source';
 
 export type PeopleStatus =
   | { state: 'loading' }
@@ -31,7 +32,7 @@ export function usePeople() {
       if (boot && 'summary' in boot && boot.summary.key === 'list') {
         const summary = boot.summary;
         setStatus((now) => (now.state === 'partial' ? now : { state: 'partial', summary }));
-        await afterPaint();
+        await afterNextPaint();
       }
       const read = await readPeople(boot && 'snapshot' in boot ? boot.snapshot : null);
       setStatus({ state: 'ready', entries: read.entries, articles: read.articles });

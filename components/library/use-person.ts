@@ -4,9 +4,10 @@ import type { CoMention } from '@/lib/people/people-queries';
 import { writePeopleSummary } from '@/lib/people/people-snapshot';
 import { personSummaryKey } from '@/lib/people/people-summary';
 import type { PersonEntry } from '@/lib/people/resolve';
+import { afterNextPaint } from '@/lib/reader/reader-timing';
 import { describeError } from './describe-error';
 import { loadPeopleData } from './load-people';
-import { afterPaint, bootSummaryNow, personSummary, readPerson, takeBootRead } from './people-source';
+import { bootSummaryNow, personSummary, readPerson, takeBootRead } from './people-source';
 
 export type PersonStatus =
   | { state: 'loading' }
@@ -49,7 +50,7 @@ export function usePerson(name: string) {
         setStatus((now) =>
           now.state === 'partial' ? now : { state: 'partial', entry: kept.entry, groups: kept.groups },
         );
-        await afterPaint();
+        await afterNextPaint();
       }
       const found = await readPerson(name, boot && 'snapshot' in boot ? boot.snapshot : null);
       if (!found.entry) {
@@ -59,7 +60,7 @@ export function usePerson(name: string) {
       const { entry, entries, groups, token } = found;
       setStatus({ state: 'ready', entry, entries, groups });
       // Who comes with them: read (with Dexie, ~100 KB of script to parse) once the quotes are painted.
-      await afterPaint();
+      await afterNextPaint();
       if (!kept && token !== undefined) await writePeopleSummary(personSummary(name, entry, groups, token));
       const data = await loadPeopleData();
       setCompany(await data.personCompany(data.db, entry, entries, groups));

@@ -12,7 +12,9 @@
  */
 import { SCHEMA_VERSION } from '../db/db-name';
 import { pageStorage, readGenerations, TRUSTED_PREFIX } from '../db/write-generations';
-import { isPeopleRoute } from '../people/people-snapshot';
+import { HIGHLIGHTS_STORES, isHighlightsRoute } from '../notes/read-highlights';
+import { isPeopleRoute, PEOPLE_STORES } from '../people/people-snapshot';
+import { afterNextPaint } from '../reader/reader-timing';
 
 const INDEX_KEY = `${TRUSTED_PREFIX}index`;
 /**
@@ -45,13 +47,10 @@ interface Noted {
 
 const holder = globalThis as { __ledeSnapshot?: Noted };
 
-const PEOPLE_TABLES = ['people', 'peopleMerges', 'mentions', 'peopleSummary', 'articles'];
-const HIGHLIGHTS_TABLES = ['highlights', 'articles'];
-
 /** The tables the view at `search` (library.html's query) reads, or null if it keeps no snapshot. */
 export function snapshotTables(search: string): readonly string[] | null {
-  if (isPeopleRoute(search)) return PEOPLE_TABLES;
-  if (new URLSearchParams(search).get('view') === 'highlights') return HIGHLIGHTS_TABLES;
+  if (isPeopleRoute(search)) return PEOPLE_STORES;
+  if (isHighlightsRoute(search)) return HIGHLIGHTS_STORES;
   return null;
 }
 
@@ -191,7 +190,7 @@ function viewState(app: HTMLElement): string | null {
  */
 export function takeSnapshotWhenSettled(app: HTMLElement): void {
   if (!holder.__ledeSnapshot) return;
-  const take = () => requestAnimationFrame(() => setTimeout(() => takeSnapshot(app), 0));
+  const take = () => afterNextPaint().then(() => takeSnapshot(app));
   const settled = () => {
     const state = viewState(app);
     return state !== null && !UNSETTLED.has(state);

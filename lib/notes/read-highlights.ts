@@ -10,6 +10,14 @@ import type { ArticleRow } from '../db/schema';
 import type { HighlightEntry } from './highlights-db';
 import type { StoredHighlight } from './stored-highlight';
 
+/** The tables the Highlights view reads. */
+export const HIGHLIGHTS_STORES = ['highlights', 'articles'];
+
+/** Whether `search` (library.html's query) opens the Highlights view. */
+export function isHighlightsRoute(search: string): boolean {
+  return new URLSearchParams(search).get('view') === 'highlights';
+}
+
 /** What one read found: the highlights, and whether every one has its article's title yet. */
 export interface HighlightsRead {
   entries: HighlightEntry[];
@@ -67,7 +75,7 @@ export function readAllHighlights(
   name = DB_NAME,
   limit = Number.POSITIVE_INFINITY,
 ): Promise<HighlightsRead | null> {
-  return openExistingLibrary(factory, ['highlights', 'articles'], name).then(
+  return openExistingLibrary(factory, HIGHLIGHTS_STORES, name).then(
     (db) =>
       db &&
       new Promise((resolve) => {
@@ -76,7 +84,7 @@ export function readAllHighlights(
           resolve(read);
         };
         try {
-          const tx = db.transaction(['highlights', 'articles']);
+          const tx = db.transaction(HIGHLIGHTS_STORES);
           tx.onerror = () => done(null);
           const byTime = tx.objectStore('highlights').index('createdAt');
           const found = (highlights: StoredHighlight[] | null) => {

@@ -21,7 +21,8 @@ export interface PeopleSnapshot {
   token: string;
 }
 
-const STORES = ['articles', 'people', 'peopleMerges', 'mentions', 'peopleSummary'];
+/** The tables the People views read. */
+export const PEOPLE_STORES = ['articles', 'people', 'peopleMerges', 'mentions', 'peopleSummary'];
 
 function result<T>(request: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -32,10 +33,10 @@ function result<T>(request: IDBRequest<T>): Promise<T> {
 
 /** Runs `read` in one read-only transaction over the index stores; null when that is not possible. */
 async function readOnly<T>(factory: IDBFactory, read: (tx: IDBTransaction) => Promise<T>): Promise<T | null> {
-  const db = await openExistingLibrary(factory, STORES);
+  const db = await openExistingLibrary(factory, PEOPLE_STORES);
   if (!db) return null;
   try {
-    return await read(db.transaction(STORES, 'readonly'));
+    return await read(db.transaction(PEOPLE_STORES, 'readonly'));
   } catch {
     return null;
   } finally {

@@ -8,6 +8,7 @@
  */
 import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { SNAPSHOT_MARK } from '../../lib/library/paint-snapshot';
 import { launchExtension } from '../../tests/e2e/support/extension';
 import type { BenchSection } from '../bench';
 import { benchExtensionCopy, bundlePageHarness } from './_bench-extension';
@@ -30,7 +31,7 @@ const READ_PAINT = `new Promise((resolve) => {
       mark: performance.getEntriesByName(${JSON.stringify(PAINTED_MARK)})[0]?.startTime ?? NaN,
       boot: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
       read: performance.getEntriesByName('lede:highlights-read')[0]?.startTime ?? NaN,
-      snapshot: performance.getEntriesByName('lede:snapshot-painted')[0]?.startTime ?? NaN,
+      snapshot: performance.getEntriesByName(${JSON.stringify(SNAPSHOT_MARK)})[0]?.startTime ?? NaN,
     });
   }).observe({ type: 'element', buffered: true });
 })`;

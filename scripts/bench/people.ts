@@ -8,6 +8,7 @@
  */
 import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { SNAPSHOT_MARK } from '../../lib/library/paint-snapshot';
 import { launchExtension } from '../../tests/e2e/support/extension';
 import type { BenchSection } from '../bench';
 import { benchExtensionCopy, bundlePageHarness } from './_bench-extension';
@@ -55,7 +56,7 @@ function call(page: Page, name: string, ...args: unknown[]): Promise<unknown> {
  * boot (DOMContentLoaded), the whole index read, the person's quotes read.
  */
 const STEPS = `({
-  snapshot: performance.getEntriesByName('lede:snapshot-painted')[0]?.startTime ?? NaN,
+  snapshot: performance.getEntriesByName(${JSON.stringify(SNAPSHOT_MARK)})[0]?.startTime ?? NaN,
   first: performance.getEntriesByName('lede:people-boot')[0]?.startTime ?? NaN,
   render: performance.getEntriesByName('lede:people-render')[0]?.startTime ?? NaN,
   boot: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,

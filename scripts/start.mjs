@@ -122,6 +122,16 @@ child.on('error', (error) => {
 });
 child.on('exit', (code) => {
   stop();
+  if (code) {
+    // The browser's own output is not shown (it is noisy); say at least why it most likely stopped.
+    const noDisplay = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
+    console.error(
+      `${browser} exited with code ${code}.` +
+        (noDisplay
+          ? ' No display was found (DISPLAY and WAYLAND_DISPLAY are unset): npm start needs a desktop session.'
+          : ''),
+    );
+  }
   process.exit(code ?? 0);
 });
 for (const signal of ['SIGINT', 'SIGTERM']) {

@@ -26,12 +26,14 @@ export function useLibraryActions({ list, shelf, showToast, hideToast, refreshSt
       id: string,
       change: (library: LibraryData) => Promise<boolean>,
       patch: Partial<ArticleSummary>,
-    ) => {
+    ): Promise<boolean> => {
       try {
         await change(await libraryData());
         patchRow(id, patch);
+        return true;
       } catch (error) {
         showToast({ message: `Could not update the article: ${describeError(error)}` });
+        return false;
       }
     },
     [showToast, patchRow],
@@ -67,18 +69,22 @@ export function useLibraryActions({ list, shelf, showToast, hideToast, refreshSt
         update(id, ({ db, setRead }) => setRead(db, id, read), { read: read ? 1 : 0 }),
       onToggleFavorite: (id, favorite) =>
         update(id, ({ db, setFavorite }) => setFavorite(db, id, favorite), { favorite: favorite ? 1 : 0 }),
-      onToggleArchived: (id, archived) => {
-        update(id, ({ db, setArchived }) => setArchived(db, id, archived), { archived: archived ? 1 : 0 });
-        // It leaves the current shelf.
+      onToggleArchived: async (id, archived) => {
+        // The row leaves the shelf once the change is stored, not before: a page closed or reloaded
+        // right after the click must not have shown a change that was never written.
+        const stored = await update(id, ({ db, setArchived }) => setArchived(db, id, archived), {
+          archived: archived ? 1 : 0,
+        });
+        if (!stored) return;
         if (shelf !== 'all') dropRow(id);
         showToast({
           message: archived ? 'Archived.' : 'Moved back to the library.',
-          undo: () => {
-            update(id, ({ db, setArchived }) => setArchived(db, id, !archived), {
+          undo: async () => {
+            hideToast();
+            const undone = await update(id, ({ db, setArchived }) => setArchived(db, id, !archived), {
               archived: archived ? 0 : 1,
             });
-            reloadList();
-            hideToast();
+            if (undone) reloadList();
           },
         });
       },

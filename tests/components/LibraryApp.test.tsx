@@ -106,3 +106,51 @@ test('a row marks its article read and unread by hand, in the database too', asy
   await vi.waitFor(() => expect(toggle().textContent).toBe('Unread'));
   expect((await source.articles.toArray()).find((a) => a.url === 'https://news.example/1')?.read).toBe(0);
 });
+
+test('Archive takes the row off the shelf once the change is stored, and leaves it when storing fails', async () => {
+  const { library } = await import('@/components/library/library-data');
+  const source = library.db as ReturnType<typeof freshDb>;
+  const rows = (await source.articles.reverse().toArray()).map(toSummary);
+  const real = library.setArchived;
+  // Each write held open until the test settles it: the row may not leave the inbox before it is
+  // stored (a page closed or reloaded meanwhile would have shown a change that was never written).
+  const pending: { store(): void; fail(error: Error): void }[] = [];
+  library.setArchived = (db, id, archived) =>
+    new Promise((resolve, reject) => {
+      pending.push({ store: () => resolve(real(db, id, archived)), fail: reject });
+    });
+  try {
+    const root = mount(Promise.resolve(rows));
+    await vi.waitFor(() => expect(root.dataset.state).toBe('ready'));
+    const titles = () =>
+      [...root.querySelectorAll('[data-testid="library-item"] .row-link')].map((a) => a.textContent);
+    const archive = (title: string) =>
+      [...root.querySelectorAll('[data-testid="library-item"]')]
+        .find((row) => row.textContent?.includes(title))
+        ?.querySelector<HTMLButtonElement>('button[title="Archive"]');
+    const archivedIn = async (title: string) =>
+      (await source.articles.toArray()).find((a) => a.title === title)?.archived;
+    expect(titles()).toEqual(['Story 2', 'Story 1']);
+
+    await act(() => archive('Story 2')?.click());
+    await vi.waitFor(() => expect(pending).toHaveLength(1));
+    expect(titles()).toEqual(['Story 2', 'Story 1']);
+    await act(async () => pending[0].store());
+    await vi.waitFor(() => expect(titles()).toEqual(['Story 1']));
+    expect(root.querySelector('[data-testid="toast"]')?.textContent).toContain('Archived.');
+    expect(await archivedIn('Story 2')).toBe(1);
+
+    await act(() => archive('Story 1')?.click());
+    await vi.waitFor(() => expect(pending).toHaveLength(2));
+    await act(async () => pending[1].fail(new Error('The disk is full.')));
+    await vi.waitFor(() =>
+      expect(root.querySelector('[data-testid="toast"]')?.textContent).toContain(
+        'Could not update the article: The disk is full.',
+      ),
+    );
+    expect(titles()).toEqual(['Story 1']);
+    expect(await archivedIn('Story 1')).toBe(0);
+  } finally {
+    library.setArchived = real;
+  }
+});

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { annotate } from '@/lib/annotate/annotate';
 import type { Annotations } from '@/lib/annotate/annotations';
 import { articleLanguage } from '@/lib/annotate/languages';
@@ -199,9 +199,13 @@ function useAnnounceChanges(
   }, [session, announceSpeakers, lang]);
 }
 
-/** Marks the sentence being read (`[data-tts-current]`) and scrolls it into view when it is not. */
+/**
+ * Marks the sentence being read (`[data-tts-current]`) and scrolls it into view when it is not.
+ * A layout effect: the mark moves (or goes, on Stop) in the same frame as the controls change,
+ * not a frame later.
+ */
 function useSentenceMark(session: { current: Session | null }, player: PlayerState) {
-  useEffect(() => {
+  useLayoutEffect(() => {
     const s = session.current;
     if (!s) return;
     const sentence = s.plan.sentences[player.sentence];
